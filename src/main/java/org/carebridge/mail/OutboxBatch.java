@@ -1,0 +1,64 @@
+package org.carebridge.mail;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.carebridge.platform.persistence.ClusterLocks;
+
+/** One transaction's worth of outbox work: lock, send what is due, record the outcome. */
+@ApplicationScoped
+class OutboxBatch {
+
+    private static final Logger LOG = Logger.getLogger(OutboxBatch.class.getName());
+    static final String LOCK = "mail-outbox";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ClusterLocks locks;
+
+    @Inject
+    MailTransport transport;
+
+    /** Returns how many mails it tried. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int sendNext(int max) {
+        locks.lock(LOCK);
+        List<OutboundMail> due = em.createNamedQuery(OutboundMail.DUE, OutboundMail.class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(max)
+                .getResultList();
+        for (OutboundMail mail : due) {
+            try {
+                transport.send(mail.message());
+                mail.sent(clock.instant());
+            } catch (MailTransport.MailDeliveryException e) {
+                if (e.isPermanent()) {
+                    mail.failedPermanently(e.getMessage());
+                } else {
+                    mail.failedTemporarily(e.getMessage(), clock.instant());
+                }
+                LOG.warning(() -> "Mail " + mail.getId() + " not delivered (attempt " + mail.getAttempts() + ", now "
+                        + mail.getState() + "): " + e.getMessage());
+            }
+        }
+        return due.size();
+    }
+
+    @Transactional
+    List<OutboundMail> pending() {
+        return em.createQuery("select m from OutboundMail m where m.state = org.carebridge.mail.MailState.QUEUED"
+                + " order by m.id", OutboundMail.class).getResultList();
+    }
+}

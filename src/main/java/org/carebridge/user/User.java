@@ -1,0 +1,359 @@
+package org.carebridge.user;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.carebridge.organization.Organization;
+
+/**
+ * A person in an organization's directory: a native user (created in Carebridge, may sign in)
+ * or an external user synced from an on-premises system. The private cell number never leaves
+ * the server except to the telephony provider.
+ */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = User.BY_EMAIL, query = "select u from User u where u.email = :email")
+@NamedQuery(name = User.ADMINS_OF, query = "select u from User u where u.organization.id = :organizationId"
+        + " and u.orgAdmin = true order by u.lastName, u.firstName, u.id")
+@NamedQuery(name = User.MEMBERS_OF, query = "select u from User u where u.organization.id = :organizationId"
+        + " order by u.lastName, u.firstName, u.id")
+@NamedQuery(name = User.COUNT_MEMBERS_OF, query = "select count(u) from User u where u.organization.id = :organizationId")
+public class User {
+
+    public static final String BY_EMAIL = "User.byEmail";
+    public static final String ADMINS_OF = "User.adminsOf";
+    public static final String MEMBERS_OF = "User.membersOf";
+    public static final String COUNT_MEMBERS_OF = "User.countMembersOf";
+
+    @Id
+    @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "organization_id", nullable = false, updatable = false)
+    private Organization organization;
+
+    @Column(name = "staff_id", nullable = false, updatable = false)
+    private String staffId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private UserKind kind;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "linked_user_id")
+    private User linkedUser;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    private String title;
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+    @Column(name = "middle_name")
+    private String middleName;
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+    private String nickname;
+    private String credentials;
+    @Column(name = "job_title")
+    private String jobTitle;
+
+    private String email;
+    @Column(name = "cell_phone")
+    private String cellPhone;
+
+    @Column(name = "pin_hash")
+    private String pinHash;
+    @Column(name = "pin_temporary", nullable = false)
+    private boolean pinTemporary;
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone;
+
+    @Column(name = "org_admin", nullable = false)
+    private boolean orgAdmin;
+    @Column(name = "system_admin", nullable = false)
+    private boolean systemAdmin;
+
+    @Column(name = "office_street")
+    private String officeStreet;
+    @Column(name = "office_city")
+    private String officeCity;
+    @Column(name = "office_state")
+    private String officeState;
+    @Column(name = "office_postal_code")
+    private String officePostalCode;
+    @Column(name = "office_phone")
+    private String officePhone;
+    @Column(name = "office_fax")
+    private String officeFax;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PresenceStatus status = PresenceStatus.AVAILABLE;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "login_state", nullable = false)
+    private LoginState loginState = LoginState.ENABLED;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "staff_type", nullable = false)
+    private StaffType staffType = StaffType.NON_PHYSICIAN;
+
+    private String specialty;
+    @Column(name = "sub_specialty")
+    private String subSpecialty;
+    @Column(name = "medical_school")
+    private String medicalSchool;
+    private String residency;
+    private String fellowship;
+    @Column(name = "practice_description")
+    private String practiceDescription;
+    @Column(name = "home_page_url")
+    private String homePageUrl;
+
+    @Column(name = "guest_access_number")
+    private String guestAccessNumber;
+    @Column(name = "desk_phone")
+    private String deskPhone;
+
+    @Column(name = "failed_pin_attempts", nullable = false)
+    private int failedPinAttempts;
+    @Column(name = "last_failed_pin_at")
+    private Instant lastFailedPinAt;
+    @Column(name = "next_pin_attempt_at")
+    private Instant nextPinAttemptAt;
+    @Column(name = "last_client_login_at")
+    private Instant lastClientLoginAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    private User(Organization organization, UserKind kind, String firstName, String lastName, ZoneId timeZone,
+            Instant now) {
+        this.organization = organization;
+        this.kind = kind;
+        this.timeZone = timeZone.getId();
+        this.createdAt = now;
+        this.updatedAt = now;
+        rename(firstName, null, lastName);
+    }
+
+    /** A person created in Carebridge, identified by e-mail. */
+    public static User nativeUser(Organization organization, String email, String firstName, String lastName,
+            ZoneId timeZone, Instant now) {
+        User user = new User(organization, UserKind.NATIVE, firstName, lastName, timeZone, now);
+        user.changeEmail(email);
+        return user;
+    }
+
+    /** A person synced from an organization's on-premises system, identified by its external id. */
+    public static User externalUser(Organization organization, String externalId, String firstName,
+            String lastName, ZoneId timeZone, Instant now) {
+        if (externalId == null || externalId.isBlank()) {
+            throw new IllegalArgumentException("An external user needs its external id");
+        }
+        User user = new User(organization, UserKind.EXTERNAL, firstName, lastName, timeZone, now);
+        user.externalId = externalId.strip();
+        return user;
+    }
+
+    /** E-mail addresses are compared and stored in lower case. */
+    public static String normalizeEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Gives the user its staff id, derived from the database id (unique and never reused). Called
+     * once, right after {@code persist} assigned the id; the column is never updated afterwards.
+     */
+    public void assignStaffId() {
+        if (staffId != null) {
+            throw new IllegalStateException("Staff id already assigned");
+        }
+        if (id == null) {
+            throw new IllegalStateException("Persist the user before assigning its staff id");
+        }
+        this.staffId = String.valueOf(100_000 + id);
+    }
+
+    public void rename(String first, String middle, String last) {
+        if (first == null || first.isBlank()) {
+            throw new IllegalArgumentException("Enter a first name.");
+        }
+        if (last == null || last.isBlank()) {
+            throw new IllegalArgumentException("Enter a last name.");
+        }
+        this.firstName = first.strip();
+        this.middleName = middle == null || middle.isBlank() ? null : middle.strip();
+        this.lastName = last.strip();
+    }
+
+    public void changeEmail(String newEmail) {
+        String normalized = normalizeEmail(newEmail);
+        if (normalized == null || normalized.isEmpty()) {
+            throw new IllegalArgumentException("Enter an e-mail address.");
+        }
+        this.email = normalized;
+    }
+
+    public void grantOrganizationAdmin(boolean admin) {
+        this.orgAdmin = admin;
+    }
+
+    public void grantSystemAdmin(boolean admin) {
+        this.systemAdmin = admin;
+    }
+
+    public void changePasswordHash(String hash) {
+        this.passwordHash = hash;
+    }
+
+    public void changePinHash(String hash, boolean temporary) {
+        this.pinHash = hash;
+        this.pinTemporary = temporary;
+    }
+
+    public void changeStatus(PresenceStatus newStatus) {
+        this.status = newStatus;
+    }
+
+    public void changeLoginState(LoginState state) {
+        this.loginState = state;
+    }
+
+    @PreUpdate
+    void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    /** "Last, First" as the console lists people. */
+    public String getSortName() {
+        return lastName + ", " + firstName;
+    }
+
+    /** "Dr. Jane Q. Doe, M.D." as the directory shows people. */
+    public String getDisplayName() {
+        StringBuilder sb = new StringBuilder();
+        if (title != null && !title.isBlank()) {
+            sb.append(title).append(' ');
+        }
+        sb.append(firstName).append(' ');
+        if (middleName != null) {
+            sb.append(middleName).append(' ');
+        }
+        sb.append(lastName);
+        if (credentials != null && !credentials.isBlank()) {
+            sb.append(", ").append(credentials);
+        }
+        return sb.toString();
+    }
+
+    public boolean isAdministrator() {
+        return orgAdmin || systemAdmin;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    public Long getId() { return id; }
+    public Organization getOrganization() { return organization; }
+    public String getStaffId() { return staffId; }
+    public UserKind getKind() { return kind; }
+    public User getLinkedUser() { return linkedUser; }
+    public void setLinkedUser(User linkedUser) { this.linkedUser = linkedUser; }
+    public String getExternalId() { return externalId; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getFirstName() { return firstName; }
+    public String getMiddleName() { return middleName; }
+    public String getLastName() { return lastName; }
+    public String getNickname() { return nickname; }
+    public void setNickname(String nickname) { this.nickname = nickname; }
+    public String getCredentials() { return credentials; }
+    public void setCredentials(String credentials) { this.credentials = credentials; }
+    public String getJobTitle() { return jobTitle; }
+    public void setJobTitle(String jobTitle) { this.jobTitle = jobTitle; }
+    public String getEmail() { return email; }
+    public String getCellPhone() { return cellPhone; }
+    public void setCellPhone(String cellPhone) { this.cellPhone = cellPhone; }
+    public String getPinHash() { return pinHash; }
+    public boolean isPinTemporary() { return pinTemporary; }
+    public String getPasswordHash() { return passwordHash; }
+    public ZoneId timeZone() { return ZoneId.of(timeZone); }
+    public String getTimeZone() { return timeZone; }
+    public void setTimeZone(ZoneId zone) { this.timeZone = zone.getId(); }
+    public boolean isOrgAdmin() { return orgAdmin; }
+    public boolean isSystemAdmin() { return systemAdmin; }
+    public String getOfficeStreet() { return officeStreet; }
+    public void setOfficeStreet(String officeStreet) { this.officeStreet = officeStreet; }
+    public String getOfficeCity() { return officeCity; }
+    public void setOfficeCity(String officeCity) { this.officeCity = officeCity; }
+    public String getOfficeState() { return officeState; }
+    public void setOfficeState(String officeState) { this.officeState = officeState; }
+    public String getOfficePostalCode() { return officePostalCode; }
+    public void setOfficePostalCode(String officePostalCode) { this.officePostalCode = officePostalCode; }
+    public String getOfficePhone() { return officePhone; }
+    public void setOfficePhone(String officePhone) { this.officePhone = officePhone; }
+    public String getOfficeFax() { return officeFax; }
+    public void setOfficeFax(String officeFax) { this.officeFax = officeFax; }
+    public PresenceStatus getStatus() { return status; }
+    public LoginState getLoginState() { return loginState; }
+    public StaffType getStaffType() { return staffType; }
+    public void setStaffType(StaffType staffType) { this.staffType = staffType; }
+    public String getSpecialty() { return specialty; }
+    public void setSpecialty(String specialty) { this.specialty = specialty; }
+    public String getSubSpecialty() { return subSpecialty; }
+    public void setSubSpecialty(String subSpecialty) { this.subSpecialty = subSpecialty; }
+    public String getMedicalSchool() { return medicalSchool; }
+    public void setMedicalSchool(String medicalSchool) { this.medicalSchool = medicalSchool; }
+    public String getResidency() { return residency; }
+    public void setResidency(String residency) { this.residency = residency; }
+    public String getFellowship() { return fellowship; }
+    public void setFellowship(String fellowship) { this.fellowship = fellowship; }
+    public String getPracticeDescription() { return practiceDescription; }
+    public void setPracticeDescription(String practiceDescription) { this.practiceDescription = practiceDescription; }
+    public String getHomePageUrl() { return homePageUrl; }
+    public void setHomePageUrl(String homePageUrl) { this.homePageUrl = homePageUrl; }
+    public String getGuestAccessNumber() { return guestAccessNumber; }
+    public void setGuestAccessNumber(String guestAccessNumber) { this.guestAccessNumber = guestAccessNumber; }
+    public String getDeskPhone() { return deskPhone; }
+    public void setDeskPhone(String deskPhone) { this.deskPhone = deskPhone; }
+    public int getFailedPinAttempts() { return failedPinAttempts; }
+    public Instant getLastFailedPinAt() { return lastFailedPinAt; }
+    public Instant getNextPinAttemptAt() { return nextPinAttemptAt; }
+    public Instant getLastClientLoginAt() { return lastClientLoginAt; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public long getVersion() { return version; }
+}
