@@ -18,11 +18,8 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.carebridge.mail.Outbox.MailQueued;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -59,10 +56,6 @@ public class OutboxSender {
     @Timeout
     void onTimer() {
         sendDue();
-    }
-
-    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued event, OutboxSender self) {
-        self.sendSoon();
     }
 
     @Asynchronous

@@ -24,7 +24,7 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "organization")
 @NamedQuery(name = Organization.BY_NAME_KEY, query = "select o from Organization o where o.nameKey = :nameKey")
-@NamedQuery(name = Organization.SEARCH, query = "select o from Organization o where o.nameKey like :pattern order by o.nameKey")
+@NamedQuery(name = Organization.SEARCH, query = "select o from Organization o where o.nameKey like :pattern escape '\\' order by o.nameKey")
 public class Organization {
 
     public static final String BY_NAME_KEY = "Organization.byNameKey";

@@ -1,0 +1,80 @@
+package org.carebridge.access;
+
+import java.io.IOException;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.carebridge.platform.web.Messages;
+
+/** The console's Sign In page. */
+@Named
+@RequestScoped
+public class SignInPage {
+
+    public static final String HOME = "/console/organization/edit.xhtml";
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    ConsoleSessionPolicy sessionPolicy;
+
+    private String email;
+    private String password;
+    /** Why the visitor is here: "signedOut", "expired" or "passwordChanged". */
+    private String reason;
+
+    public void signIn() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        String typed = email == null ? "" : email.strip();
+        AuthenticationStatus status = security.authenticate(request, response,
+                AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(typed,
+                        password == null ? "" : password)).newAuthentication(true));
+        switch (status) {
+            case SUCCESS -> {
+                // A fresh session id on sign-in defeats session fixation.
+                request.changeSessionId();
+                request.getSession().setMaxInactiveInterval(sessionPolicy.idleTimeoutSeconds());
+                external.redirect(external.getRequestContextPath() + HOME);
+                faces.responseComplete();
+            }
+            case SEND_CONTINUE -> faces.responseComplete();
+            default -> {
+                password = null;
+                Messages.error("The e-mail address or password is not correct.");
+            }
+        }
+    }
+
+    public String getNotice() {
+        if (reason == null) {
+            return null;
+        }
+        return switch (reason) {
+            case "signedOut" -> "You have signed out.";
+            case "expired" -> "You were signed out after a period without activity. Sign in again to continue.";
+            case "passwordChanged" -> "Your password has been changed. Sign in with the new password.";
+            default -> null;
+        };
+    }
+
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+}

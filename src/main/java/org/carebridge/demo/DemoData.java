@@ -1,0 +1,152 @@
+package org.carebridge.demo;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.carebridge.access.PasswordHasher;
+import org.carebridge.organization.Organization;
+import org.carebridge.organization.OrganizationKind;
+import org.carebridge.organization.OrganizationService;
+import org.carebridge.organization.PhoneNumber;
+import org.carebridge.platform.PublicLinks;
+import org.carebridge.platform.persistence.ClusterLocks;
+import org.carebridge.user.PresenceStatus;
+import org.carebridge.user.StaffType;
+import org.carebridge.user.User;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Seeds a small, realistic data set for the embedded run ({@code carebridge.demo.enabled=true}):
+ * a hospital, an affiliated practice, groups, and users of each kind. Runs once per database,
+ * under a cluster lock so nodes starting together seed once. Never enabled in production.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    public static final String SYSTEM_ADMIN_EMAIL = "sysadmin@carebridge.test";
+    public static final String SYSTEM_ADMIN_PASSWORD = "Carebridge-System-1";
+    public static final String HOSPITAL_ADMIN_EMAIL = "admin@riverside.test";
+    public static final String HOSPITAL_ADMIN_PASSWORD = "Carebridge-Admin-1";
+    public static final String PRACTICE_ADMIN_EMAIL = "admin@oakwood.test";
+    public static final String PRACTICE_ADMIN_PASSWORD = "Carebridge-Admin-2";
+    /** PIN of every demo user for the clients. */
+    public static final String DEMO_PIN = "2468";
+
+    private static final ZoneId EASTERN = ZoneId.of("America/New_York");
+
+    @Inject
+    @ConfigProperty(name = "carebridge.demo.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ClusterLocks locks;
+
+    @Inject
+    OrganizationService organizations;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PublicLinks links;
+
+    private String pinHash;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    void seed() {
+        if (!enabled) {
+            return;
+        }
+        locks.lock("demo-data");
+        Long existing = em.createQuery("select count(o) from Organization o", Long.class).getSingleResult();
+        if (existing == 0) {
+            createDemoData();
+        }
+        LOG.info(() -> "\n\n  Carebridge demo is ready: " + links.page("/") + "\n"
+                + "  Organization administrator: " + HOSPITAL_ADMIN_EMAIL + " / " + HOSPITAL_ADMIN_PASSWORD + "\n"
+                + "  Practice administrator:     " + PRACTICE_ADMIN_EMAIL + " / " + PRACTICE_ADMIN_PASSWORD + "\n"
+                + "  System administrator:       " + SYSTEM_ADMIN_EMAIL + " / " + SYSTEM_ADMIN_PASSWORD + "\n"
+                + "  Outgoing mail is saved as .eml files under data/mail\n");
+    }
+
+    private void createDemoData() {
+        pinHash = hasher.hash(DEMO_PIN);
+        Organization hospital = organizations.create(OrganizationKind.HOSPITAL, "Riverside General Hospital",
+                PhoneNumber.parse("(617) 555-0142"), EASTERN);
+        Organization practice = organizations.create(OrganizationKind.PRACTICE, "Oakwood Family Practice",
+                PhoneNumber.parse("(617) 555-0188"), EASTERN);
+
+        User sysadmin = person(hospital, SYSTEM_ADMIN_EMAIL, "Sam", "Operator", StaffType.NON_PHYSICIAN, "Carebridge Operations");
+        sysadmin.grantSystemAdmin(true);
+        sysadmin.changePasswordHash(hasher.hash(SYSTEM_ADMIN_PASSWORD));
+
+        User hospitalAdmin = person(hospital, HOSPITAL_ADMIN_EMAIL, "Helen", "Marsh", StaffType.NON_PHYSICIAN, "IT Manager");
+        hospitalAdmin.grantOrganizationAdmin(true);
+        hospitalAdmin.changePasswordHash(hasher.hash(HOSPITAL_ADMIN_PASSWORD));
+
+        User cardiologist = person(hospital, "priya.shah@riverside.test", "Priya", "Shah", StaffType.PHYSICIAN, "Attending Cardiologist");
+        cardiologist.setTitle("Dr.");
+        cardiologist.setCredentials("M.D.");
+        cardiologist.setSpecialty("Cardiology");
+        cardiologist.setMedicalSchool("Tufts University School of Medicine");
+        User erDoctor = person(hospital, "marcus.cole@riverside.test", "Marcus", "Cole", StaffType.PHYSICIAN, "Emergency Physician");
+        erDoctor.setTitle("Dr.");
+        erDoctor.setCredentials("D.O.");
+        erDoctor.setSpecialty("Emergency Medicine");
+        erDoctor.changeStatus(PresenceStatus.BUSY);
+        User nurse = person(hospital, "ana.lopez@riverside.test", "Ana", "Lopez", StaffType.NON_PHYSICIAN, "Charge Nurse");
+        nurse.setCredentials("R.N.");
+        person(hospital, "tom.reid@riverside.test", "Tom", "Reid", StaffType.NON_PHYSICIAN, "Unit Clerk")
+                .changeStatus(PresenceStatus.UNAVAILABLE);
+
+        User badge = User.externalUser(hospital, "vs-3001", "Grace", "Okafor", EASTERN, clock.instant());
+        badge.setJobTitle("Respiratory Therapist");
+        badge.setGuestAccessNumber("6175550100");
+        badge.setDeskPhone("4412");
+        em.persist(badge);
+        badge.assignStaffId();
+
+        User practiceAdmin = person(practice, PRACTICE_ADMIN_EMAIL, "Olivia", "Grant", StaffType.NON_PHYSICIAN, "Practice Manager");
+        practiceAdmin.grantOrganizationAdmin(true);
+        practiceAdmin.changePasswordHash(hasher.hash(PRACTICE_ADMIN_PASSWORD));
+        User familyDoctor = person(practice, "daniel.kim@oakwood.test", "Daniel", "Kim", StaffType.PHYSICIAN, "Family Physician");
+        familyDoctor.setTitle("Dr.");
+        familyDoctor.setCredentials("M.D.");
+        familyDoctor.setSpecialty("Family Medicine");
+        person(practice, "rosa.diaz@oakwood.test", "Rosa", "Diaz", StaffType.NON_PHYSICIAN, "Medical Assistant");
+
+        LOG.info("Demo data created");
+    }
+
+    private User person(Organization org, String email, String first, String last, StaffType type, String jobTitle) {
+        User user = User.nativeUser(org, email, first, last, EASTERN, clock.instant());
+        user.setStaffType(type);
+        user.setJobTitle(jobTitle);
+        user.changePinHash(pinHash, false);
+        em.persist(user);
+        user.assignStaffId();
+        return user;
+    }
+}
