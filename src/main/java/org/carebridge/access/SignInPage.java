@@ -3,6 +3,7 @@ package org.carebridge.access;
 import java.io.IOException;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -13,8 +14,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import org.carebridge.platform.web.Messages;
+import jakarta.servlet.http.HttpSession;
 
 /** The console's Sign In page. */
 @Named
@@ -53,8 +53,16 @@ public class SignInPage {
             }
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
+                // A failed attempt leaves the authentication mechanism's state in the session,
+                // which would answer the next protected request with an empty page instead of
+                // the sign-in page. Start over with a clean session.
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
                 password = null;
-                Messages.error("The e-mail address or password is not correct.");
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                        "The e-mail address or password is not correct.", null));
             }
         }
     }

@@ -1,0 +1,257 @@
+package org.carebridge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.carebridge.organization.Organization;
+import org.carebridge.organization.OrganizationKind;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+/**
+ * The admin console in headless Chromium against the real WAR on Payara Micro (PostgreSQL,
+ * mail through a real SMTP server): sign-in, sign-out, the Update Organization page, password
+ * reset by mailed link, hospital creation, and tenant isolation.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+
+    private static final String PASSWORD = "Correct-Horse-9";
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = Mailbox.smtpServer();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.carebridge();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private static ItData data;
+    private Browser browser;
+    private Organization hospital;
+    private String adminEmail;
+
+    @BeforeAll
+    static void connect() {
+        data = new ItData();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        data.close();
+    }
+
+    @BeforeEach
+    void arrange() {
+        browser = new Browser(Deployments.loopback(deployed));
+        hospital = data.organization(OrganizationKind.HOSPITAL, ItData.unique("Mercy Hospital"), "(408) 882-5830");
+        adminEmail = ItData.uniqueEmail("admin");
+        data.administrator(hospital, adminEmail, PASSWORD);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void signInLandsOnOwnUpdateOrganizationPage() {
+        browser.signIn(adminEmail, PASSWORD);
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+        assertEquals(hospital.getName(), browser.text("#header-organization"));
+        assertEquals(String.valueOf(hospital.getId()), browser.text("#org\\:groupId"));
+        assertEquals(hospital.getName(), browser.find("#org\\:name").getAttribute("value"));
+        assertTrue(browser.pageText().contains("Members (1)"), browser.pageText());
+        browser.screenshot("console-update-organization");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
+        browser.signIn(adminEmail, "not-the-password");
+        browser.waitForText("#signin\\:messages", "The e-mail address or password is not correct.");
+        browser.signIn(ItData.uniqueEmail("nobody"), PASSWORD);
+        browser.waitForText("#signin\\:messages", "The e-mail address or password is not correct.");
+        browser.open("/console/organization/edit.xhtml");
+        browser.waitForUrlContaining("/login.xhtml");
+        browser.screenshot("console-sign-in-refused");
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        browser.signIn(adminEmail, PASSWORD);
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+        browser.click("#signoutButton");
+        browser.waitForText("#notice", "You have signed out.");
+        browser.open("/console/organization/edit.xhtml");
+        browser.waitForUrlContaining("/login.xhtml");
+    }
+
+    @Test
+    void savingTheOrganizationAppliesEveryRuleOfTheGuide() {
+        Organization tollFree = data.organization(OrganizationKind.HOSPITAL, ItData.unique("Toll Free Clinic"),
+                "(800) 555-0000");
+        String email = ItData.uniqueEmail("tollfree");
+        data.administrator(tollFree, email, PASSWORD);
+        browser.signIn(email, PASSWORD);
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+        assertEquals("None assigned", browser.text("#org\\:voiceNumber"));
+
+        // Invalid values: field messages, nothing saved.
+        browser.type("#org\\:name", " ");
+        browser.type("#org\\:officeNumber", "12");
+        browser.click("#org\\:save");
+        browser.waitForText("#org", "Enter the organization's name.");
+        assertTrue(browser.pageText().contains("Enter a 10-digit number"), browser.pageText());
+        assertEquals(tollFree.getName(), data.reload(tollFree).getName());
+
+        // A regular area code gets a voice number from it.
+        String renamed = ItData.unique("Renamed Clinic");
+        browser.type("#org\\:name", renamed);
+        browser.type("#org\\:officeNumber", "415-555-0123");
+        browser.click("#org\\:save");
+        browser.waitForText("#banner", "Organization updated.");
+        Organization saved = data.reload(tollFree);
+        assertEquals(renamed, saved.getName());
+        assertEquals("(415) 555-0123", saved.getOfficeNumber());
+        assertTrue(saved.getVoiceNumber().startsWith("(415) 555-01"), saved.getVoiceNumber());
+        assertEquals(10_080, saved.getMessageExpirationMinutes(), "default expiration is 7 days");
+        assertNull(saved.retention(), "default retention keeps content forever");
+        assertEquals(30, saved.getPrioritySoundSeconds(), "default sound length");
+        browser.waitForText("#org\\:voiceNumber", saved.getVoiceNumber());
+
+        // Back to toll-free: the voice number stays.
+        browser.type("#org\\:officeNumber", "(888) 555-0199");
+        browser.click("#org\\:save");
+        browser.waitForText("#banner", "Organization updated.");
+        assertEquals(saved.getVoiceNumber(), data.reload(tollFree).getVoiceNumber());
+
+        // Taking another organization's name is refused.
+        browser.type("#org\\:name", hospital.getName().toUpperCase());
+        browser.click("#org\\:save");
+        browser.waitForText("#org", "already exists");
+        assertEquals(renamed, data.reload(tollFree).getName());
+        browser.screenshot("console-update-organization-errors");
+    }
+
+    @Test
+    void anAdministratorCannotOpenAnotherOrganizationByChangingTheId() {
+        Organization other = data.organization(OrganizationKind.PRACTICE, ItData.unique("Other Practice"),
+                "(212) 555-0147");
+        browser.signIn(adminEmail, PASSWORD);
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+        browser.open("/console/organization/edit.xhtml?id=" + other.getId());
+        browser.waitFor("#not-found");
+        assertFalse(browser.pageText().contains(other.getName()), "nothing of the other organization shows");
+        browser.open("/console/system/organizations.xhtml");
+        browser.waitFor("#not-found");
+        browser.open("/console/organization/edit.xhtml?id=" + hospital.getId());
+        assertEquals(hospital.getName(), browser.text("#header-organization"));
+    }
+
+    @Test
+    void forgottenPasswordIsResetThroughTheMailedLink() throws Exception {
+        browser.open("/login.xhtml");
+        browser.click("#signin\\:forgot");
+        browser.type("#forgot\\:email", adminEmail.toUpperCase());
+        browser.click("#forgot\\:submit");
+        browser.waitFor("#sent");
+
+        MimeMessage mail = Mailbox.await(SMTP, adminEmail, "Reset your Carebridge password");
+        String link = Mailbox.link(mail);
+        assertTrue(link.startsWith(Deployments.loopback(deployed) + "/password/reset.xhtml?token="), link);
+        assertTrue(Mailbox.text(mail).contains(hospital.getName()), "mail names the organization");
+
+        browser.driver().get(link);
+        browser.type("#reset\\:password", "short");
+        browser.type("#reset\\:confirmation", "short");
+        browser.click("#reset\\:submit");
+        browser.waitForText("#reset", "at least 8 characters");
+        browser.type("#reset\\:password", "New-Password-42");
+        browser.type("#reset\\:confirmation", "New-Password-43");
+        browser.click("#reset\\:submit");
+        browser.waitForText("#reset", "do not match");
+        browser.type("#reset\\:password", "New-Password-42");
+        browser.type("#reset\\:confirmation", "New-Password-42");
+        browser.click("#reset\\:submit");
+        browser.waitForText("#notice", "Your password has been changed.");
+        Mailbox.await(SMTP, adminEmail, "Your Carebridge password was changed");
+
+        browser.signIn(adminEmail, PASSWORD);
+        browser.waitForText("#signin\\:messages", "not correct");
+        browser.signIn(adminEmail, "New-Password-42");
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+
+        browser.driver().get(link);
+        browser.waitFor("#unusable");
+    }
+
+    @Test
+    void unknownAddressGetsTheSameAnswerAndNoMail() {
+        String stranger = ItData.uniqueEmail("stranger");
+        browser.open("/password/forgot.xhtml");
+        browser.type("#forgot\\:email", stranger);
+        browser.click("#forgot\\:submit");
+        browser.waitFor("#sent");
+        SMTP.waitForIncomingEmail(2_000, 1);
+        assertEquals(0, SMTP.getReceivedMessagesForDomain(stranger).length);
+    }
+
+    @Test
+    void systemAdministratorCreatesAHospitalWhoseAdministratorChoosesAPassword() {
+        String sysadminEmail = ItData.uniqueEmail("sysadmin");
+        data.systemAdministrator(hospital, sysadminEmail, PASSWORD);
+        browser.signIn(sysadminEmail, PASSWORD);
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+        browser.open("/console/system/create-hospital.xhtml");
+        String name = ItData.unique("Lakeside Medical Center");
+        String firstAdmin = ItData.uniqueEmail("first");
+        browser.type("#hospital\\:name", name);
+        browser.type("#hospital\\:officeNumber", "(617) 555-0175");
+        browser.type("#hospital\\:adminFirstName", "Ada");
+        browser.type("#hospital\\:adminLastName", "Byron");
+        browser.type("#hospital\\:adminEmail", firstAdmin);
+        browser.click("#hospital\\:create");
+        browser.waitForText("#banner", "Hospital " + name + " created.");
+        assertEquals(name, browser.text("#crumb-organization"));
+        assertEquals(name, browser.find("#org\\:name").getAttribute("value"));
+        browser.screenshot("console-system-create-hospital");
+
+        browser.open("/console/system/organizations.xhtml");
+        browser.type("#orgs\\:search", name);
+        browser.click("#orgs\\:go");
+        browser.waitForText("#orgs\\:list", name);
+
+        browser.click("#signoutButton");
+        String link = Mailbox.link(Mailbox.await(SMTP, firstAdmin, "You are the Carebridge administrator of " + name));
+        browser.driver().get(link);
+        browser.type("#reset\\:password", "First-Password-1");
+        browser.type("#reset\\:confirmation", "First-Password-1");
+        browser.click("#reset\\:submit");
+        browser.waitForText("#notice", "Your password has been changed.");
+        browser.signIn(firstAdmin, "First-Password-1");
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+        assertEquals(name, browser.text("#header-organization"));
+    }
+}

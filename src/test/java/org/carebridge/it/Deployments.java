@@ -1,0 +1,40 @@
+package org.carebridge.it;
+
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Deploys the real build output (target/carebridge.war) rather than a hand-assembled archive,
+ * so the tests exercise exactly what ships.
+ */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    /** The WAR as built, deployed at the root context. */
+    public static WebArchive carebridge() {
+        File war = new File(System.getProperty("carebridge.war", "target/carebridge.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException(war + " is missing: run the tests through 'mvn verify'");
+        }
+        WebArchive built = ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        // Named ROOT.war so Payara Micro serves it at "/", as the run command does.
+        return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(built);
+    }
+
+    /** Payara reports its LAN address; the server listens on loopback only. */
+    public static String loopback(URL deployed) {
+        try {
+            URL url = new URL(deployed.getProtocol(), "127.0.0.1", deployed.getPort(), deployed.getPath());
+            String s = url.toString();
+            return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.carebridge.it;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+
+import org.carebridge.organization.Organization;
+import org.carebridge.organization.OrganizationKind;
+import org.carebridge.organization.PhoneNumber;
+import org.carebridge.platform.persistence.UrlDataSource;
+import org.carebridge.user.User;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
+
+/**
+ * Arranges and inspects data for tests that drive the running server from outside: the
+ * application's own entities and persistence unit, pointed at the in-container test schema.
+ * Every name it creates carries a random suffix, so test classes never collide.
+ */
+public final class ItData implements AutoCloseable {
+
+    private static final ZoneId ZONE = ZoneId.of("America/New_York");
+    private final EntityManagerFactory emf;
+    private final Pbkdf2PasswordHashImpl hasher = new Pbkdf2PasswordHashImpl();
+
+    public ItData() {
+        String url = System.getProperty("test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test")
+                + "?currentSchema=" + System.getProperty("it.pg.schema", "carebridge_it");
+        UrlDataSource ds = new UrlDataSource();
+        ds.setUrl(url);
+        ds.setUser(System.getProperty("test.pg.user", "postgres"));
+        Map<String, Object> props = new HashMap<>();
+        props.put(PersistenceUnitProperties.TRANSACTION_TYPE, "RESOURCE_LOCAL");
+        props.put(PersistenceUnitProperties.JTA_DATASOURCE, "");
+        props.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, ds);
+        emf = Persistence.createEntityManagerFactory("carebridge", props);
+        hasher.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "210000", "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String uniqueEmail(String who) {
+        return who + "." + UUID.randomUUID().toString().substring(0, 8) + "@it.test";
+    }
+
+    public <T> T transaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    public Organization organization(OrganizationKind kind, String name, String officeNumber) {
+        return transaction(em -> {
+            Organization org = new Organization(kind, name, PhoneNumber.parse(officeNumber), ZONE, Instant.now());
+            em.persist(org);
+            return org;
+        });
+    }
+
+    /** An organization administrator who can sign in to the console with {@code password}. */
+    public User administrator(Organization org, String email, String password) {
+        return user(org, email, password, true, false);
+    }
+
+    public User systemAdministrator(Organization org, String email, String password) {
+        return user(org, email, password, false, true);
+    }
+
+    public User member(Organization org, String email) {
+        return user(org, email, null, false, false);
+    }
+
+    private User user(Organization org, String email, String password, boolean orgAdmin, boolean systemAdmin) {
+        return transaction(em -> {
+            User user = User.nativeUser(em.find(Organization.class, org.getId()), email, "Test",
+                    "User " + email.substring(0, email.indexOf('.')), ZONE, Instant.now());
+            user.grantOrganizationAdmin(orgAdmin);
+            user.grantSystemAdmin(systemAdmin);
+            if (password != null) {
+                user.changePasswordHash(hasher.generate(password.toCharArray()));
+            }
+            em.persist(user);
+            user.assignStaffId();
+            return user;
+        });
+    }
+
+    public Organization reload(Organization org) {
+        return transaction(em -> em.find(Organization.class, org.getId()));
+    }
+
+    public User userByEmail(String email) {
+        return transaction(em -> em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", User.normalizeEmail(email)).getResultList().stream().findFirst().orElse(null));
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}
