@@ -2,6 +2,7 @@ package org.carebridge.demo;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -15,6 +16,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.carebridge.access.PasswordHasher;
+import org.carebridge.affiliation.Affiliation;
+import org.carebridge.affiliation.AssociationPermission;
+import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.organization.OrganizationService;
@@ -135,9 +139,31 @@ public class DemoData {
         familyDoctor.setTitle("Dr.");
         familyDoctor.setCredentials("M.D.");
         familyDoctor.setSpecialty("Family Medicine");
-        person(practice, "rosa.diaz@oakwood.test", "Rosa", "Diaz", StaffType.NON_PHYSICIAN, "Medical Assistant");
+        User assistant = person(practice, "rosa.diaz@oakwood.test", "Rosa", "Diaz", StaffType.NON_PHYSICIAN,
+                "Medical Assistant");
+
+        ContactGroup cardiology = group(hospital, "Cardiology", cardiologist, nurse);
+        group(hospital, "Emergency Department", erDoctor, nurse);
+        ContactGroup referrals = group(hospital, "Referral Coordinators", hospitalAdmin, nurse);
+        group(practice, "Front Desk", practiceAdmin, assistant);
+
+        // The hospital shares its cardiologists and referral coordinators with the practice;
+        // the practice shares everyone.
+        Affiliation affiliation = new Affiliation(hospital, practice, clock.instant());
+        affiliation.setPermission(hospital, AssociationPermission.GROUPS, List.of(cardiology, referrals));
+        em.persist(affiliation);
 
         LOG.info("Demo data created");
+    }
+
+    private ContactGroup group(Organization org, String name, User... members) {
+        ContactGroup group = new ContactGroup(org, name, clock.instant());
+        for (User member : members) {
+            group.addMember(member);
+        }
+        group.changeWholeGroupMessaging(true);
+        em.persist(group);
+        return group;
     }
 
     private User person(Organization org, String email, String first, String last, StaffType type, String jobTitle) {

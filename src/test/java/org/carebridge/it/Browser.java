@@ -82,8 +82,9 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
     }
 
+    /** The element's text as written in the page, whatever CSS does to its case. */
     public String text(String cssSelector) {
-        return waitFor(cssSelector).getText();
+        return waitFor(cssSelector).getAttribute("textContent").strip();
     }
 
     public String pageText() {
