@@ -1,0 +1,68 @@
+package org.carebridge.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class OutboundMailTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    private OutboundMail mail() {
+        return new OutboundMail(new MailMessage("a@b.test", "Subject", "Text", null), NOW);
+    }
+
+    @Test
+    void aNewMailIsDueAtOnce() {
+        OutboundMail mail = mail();
+        assertEquals(MailState.QUEUED, mail.getState());
+        assertEquals(NOW, mail.getNextAttemptAt());
+    }
+
+    @Test
+    void temporaryFailuresBackOffExponentiallyAndEventuallyGiveUp() {
+        OutboundMail mail = mail();
+        mail.failedTemporarily("connection refused", NOW);
+        assertEquals(NOW.plus(Duration.ofSeconds(30)), mail.getNextAttemptAt());
+        mail.failedTemporarily("connection refused", NOW);
+        assertEquals(NOW.plus(Duration.ofSeconds(60)), mail.getNextAttemptAt());
+        for (int i = 2; i < OutboundMail.MAX_ATTEMPTS - 1; i++) {
+            mail.failedTemporarily("connection refused", NOW);
+            assertTrue(mail.getNextAttemptAt().isBefore(NOW.plus(Duration.ofHours(4)).plusSeconds(1)), "capped");
+            assertEquals(MailState.QUEUED, mail.getState());
+        }
+        mail.failedTemporarily("connection refused", NOW);
+        assertEquals(MailState.FAILED, mail.getState());
+        assertEquals(OutboundMail.MAX_ATTEMPTS, mail.getAttempts());
+    }
+
+    @Test
+    void aRejectedAddressFailsAtOnceAndSuccessIsRecorded() {
+        OutboundMail rejected = mail();
+        rejected.failedPermanently("550 no such user");
+        assertEquals(MailState.FAILED, rejected.getState());
+        OutboundMail sent = mail();
+        sent.failedTemporarily("busy", NOW);
+        sent.sent(NOW.plusSeconds(31));
+        assertEquals(MailState.SENT, sent.getState());
+        assertEquals(NOW.plusSeconds(31), sent.getSentAt());
+        assertEquals(null, sent.getLastError());
+    }
+
+    @Test
+    void layoutEscapesHtmlAndKeepsTheLinkInBothParts() {
+        MailMessage m = MailLayout.compose("a@b.test", "Hi", "St. <Mary's> & Co", List.of("Hello <b>you</b>"),
+                new MailLayout.Action("Open", "https://x.test/p?token=a&b"), "Bye");
+        assertTrue(m.text().contains("https://x.test/p?token=a&b"));
+        assertTrue(m.text().contains("St. <Mary's> & Co"));
+        assertTrue(m.html().contains("Hello &lt;b&gt;you&lt;/b&gt;"));
+        assertTrue(m.html().contains("href=\"https://x.test/p?token=a&amp;b\""));
+        assertFalse(m.html().contains("<Mary"));
+    }
+}
