@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -63,28 +65,58 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitForText(String cssSelector, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
+        retryingWait().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
+    }
+
+    /** The current value of an input field. */
+    public String value(String cssSelector) {
+        return retryingWait().until(d -> d.findElement(By.cssSelector(cssSelector)).getAttribute("value"));
     }
 
     public void waitForUrlContaining(String part) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(part));
     }
 
+    /**
+     * Types into a field. Retries when an AJAX update replaced the element between finding and
+     * typing (the page re-renders its form after every save).
+     */
     public void type(String cssSelector, String text) {
-        WebElement field = waitFor(cssSelector);
-        field.clear();
-        field.sendKeys(text);
+        retryingWait().until(d -> {
+            WebElement field = d.findElement(By.cssSelector(cssSelector));
+            if (!field.isDisplayed()) {
+                return false;
+            }
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        });
     }
 
     public void click(String cssSelector) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+        retryingWait().until(d -> {
+            WebElement element = d.findElement(By.cssSelector(cssSelector));
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    private WebDriverWait retryingWait() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(NoSuchElementException.class);
+        return wait;
     }
 
     /** The element's text as written in the page, whatever CSS does to its case. */
     public String text(String cssSelector) {
-        return waitFor(cssSelector).getAttribute("textContent").strip();
+        return retryingWait().until(d -> {
+            WebElement element = d.findElement(By.cssSelector(cssSelector));
+            return element.isDisplayed() ? element.getAttribute("textContent").strip() : null;
+        });
     }
 
     public String pageText() {

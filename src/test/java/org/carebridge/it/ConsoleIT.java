@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -82,7 +86,7 @@ class ConsoleIT {
         browser.waitForUrlContaining("/console/organization/edit.xhtml");
         assertEquals(hospital.getName(), browser.text("#header-organization"));
         assertEquals(String.valueOf(hospital.getId()), browser.text("#org\\:groupId"));
-        assertEquals(hospital.getName(), browser.find("#org\\:name").getAttribute("value"));
+        assertEquals(hospital.getName(), browser.value("#org\\:name"));
         assertTrue(browser.pageText().contains("Members (1)"), browser.pageText());
         browser.screenshot("console-update-organization");
     }
@@ -153,6 +157,64 @@ class ConsoleIT {
         browser.waitForText("#org", "already exists");
         assertEquals(renamed, data.reload(tollFree).getName());
         browser.screenshot("console-update-organization-errors");
+    }
+
+    @Test
+    void cancelBringsBackWhatIsStored() {
+        browser.signIn(adminEmail, PASSWORD);
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+        browser.type("#org\\:name", "Something Else Entirely");
+        browser.click("#org\\:cancel");
+        browser.waitForText("#banner", "Changes discarded.");
+        assertEquals(hospital.getName(), browser.value("#org\\:name"));
+        assertEquals(hospital.getName(), data.reload(hospital).getName());
+    }
+
+    @Test
+    void aForgedPostWithoutTheViewStateChangesNothing() throws Exception {
+        browser.signIn(adminEmail, PASSWORD);
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = "org=org&org%3Aname=Hijacked&org%3AofficeNumber=4088825830&org%3Asave=&"
+                + "jakarta.faces.ViewState=stateless";
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(
+                URI.create(Deployments.loopback(deployed) + "/console/organization/edit.xhtml"))
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertFalse(forged.body().contains("Exception"), "no stack trace reaches the browser");
+        assertEquals(hospital.getName(), data.reload(hospital).getName());
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(Deployments.loopback(deployed) + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self' 'nonce-"));
+        String cookie = page.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAnswer() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = Deployments.loopback(deployed);
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"database\"") && ready.body().contains("PostgreSQL"), ready.body());
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(URI.create(base + "/openapi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(openapi.body().contains("Carebridge client API"), openapi.body());
     }
 
     @Test
@@ -235,7 +297,7 @@ class ConsoleIT {
         browser.click("#hospital\\:create");
         browser.waitForText("#banner", "Hospital " + name + " created.");
         assertEquals(name, browser.text("#crumb-organization"));
-        assertEquals(name, browser.find("#org\\:name").getAttribute("value"));
+        assertEquals(name, browser.value("#org\\:name"));
         browser.screenshot("console-system-create-hospital");
 
         browser.open("/console/system/organizations.xhtml");

@@ -3,14 +3,17 @@ package org.carebridge.platform.web;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 
 import org.carebridge.platform.PublicLinks;
 
 /**
- * Marks the session cookie Secure whenever the public address is HTTPS. (Over plain HTTP on a
- * developer's loopback a Secure cookie would never come back.) HttpOnly and SameSite are set in
- * web.xml.
+ * Sets the session cookie's flags: HttpOnly, and Secure whenever the public address is HTTPS
+ * (over plain HTTP on a developer's loopback a Secure cookie would never come back).
+ * SameSite=Lax is a Payara listener setting (payara/*.asadmin): Lax, not Strict, so an
+ * administrator following a mailed link arrives signed in; every state-changing request is a
+ * POST guarded by the Faces view state.
  */
 @WebListener
 public class SessionCookieSetup implements ServletContextListener {
@@ -20,6 +23,8 @@ public class SessionCookieSetup implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        event.getServletContext().getSessionCookieConfig().setSecure(links.isHttps());
+        SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+        cookie.setSecure(links.isHttps());
+        cookie.setHttpOnly(true);
     }
 }
