@@ -69,6 +69,7 @@ class ConsoleIT {
 
     @BeforeEach
     void arrange() {
+        Deployments.awaitReady(Deployments.loopback(deployed));
         browser = new Browser(Deployments.loopback(deployed));
         hospital = data.organization(OrganizationKind.HOSPITAL, ItData.unique("Mercy Hospital"), "(408) 882-5830");
         adminEmail = ItData.uniqueEmail("admin");

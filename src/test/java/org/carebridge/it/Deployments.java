@@ -27,6 +27,37 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(built);
     }
 
+    /**
+     * Waits until the deployed application reports ready (database migrated and answering).
+     * Arquillian may return from a managed Payara Micro start a moment before the application
+     * has finished deploying; tests that arrange data in the database first call this.
+     */
+    public static void awaitReady(String baseUrl) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl + "/health/ready")).build();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (http.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(baseUrl + " did not become ready within 3 minutes");
+    }
+
     /** Payara reports its LAN address; the server listens on loopback only. */
     public static String loopback(URL deployed) {
         try {

@@ -54,6 +54,7 @@ class IdleSignOutIT {
     }
 
     private String newAdministrator() {
+        Deployments.awaitReady(Deployments.loopback(deployed));
         Organization org = data.organization(OrganizationKind.HOSPITAL, ItData.unique("Idle Hospital"), "(312) 555-0150");
         String email = ItData.uniqueEmail("idle");
         data.administrator(org, email, PASSWORD);

@@ -1,0 +1,141 @@
+package org.carebridge.reachability;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import org.carebridge.affiliation.AssociationPermission;
+import org.carebridge.group.ContactGroup;
+import org.carebridge.organization.OrganizationKind;
+import org.carebridge.user.User;
+
+/**
+ * Who may reach whom: the one implementation of the community rule ({@link AudienceRule}) over
+ * the database. The directory, sending, group addressing and the connector's reverse sync all
+ * ask here. Works in a handful of small queries whatever the number of users: the
+ * affiliations around the user's organization, the user's groups, then one set-based query for
+ * the users themselves.
+ */
+@ApplicationScoped
+public class Reachability {
+
+    private static final List<Long> NONE = List.of(-1L);
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Everyone {@code user} may reach. */
+    public Audience audienceOf(User user) {
+        long organization = user.getOrganization().getId();
+        List<AffiliationEdge> edges = edgesAround(organization);
+        return AudienceRule.audience(organization, groupsOf(user.getId()), edges);
+    }
+
+    /** Whether {@code from} may reach {@code to} (message, call, see in the directory). */
+    public boolean mayReach(User from, User to) {
+        if (from.getId().equals(to.getId())) {
+            return true;
+        }
+        return audienceOf(from).includes(to.getOrganization().getId(), groupsOf(to.getId()));
+    }
+
+    /** Whether {@code from} may address {@code group} as a whole (its own whole-group setting aside). */
+    public boolean mayReachGroup(User from, ContactGroup group) {
+        return audienceOf(from).includesGroup(group.getId(), group.getOrganization().getId());
+    }
+
+    /** The users of an audience, in directory order; excludes {@code except} (the asking user). */
+    public List<User> users(Audience audience, Long except, int first, int max) {
+        return usersQuery(audience, except, User.class, "select u").setFirstResult(first).setMaxResults(max)
+                .getResultList();
+    }
+
+    public long countUsers(Audience audience, Long except) {
+        return usersQuery(audience, except, Long.class, "select count(u)").getSingleResult();
+    }
+
+    /** Ids of every user in an audience: for fan-out and sync, where no paging applies. */
+    public List<Long> userIds(Audience audience) {
+        return usersQuery(audience, null, Long.class, "select u.id").getResultList();
+    }
+
+    private <T> TypedQuery<T> usersQuery(Audience audience, Long except, Class<T> type, String select) {
+        String order = type == User.class ? " order by u.lastName, u.firstName, u.id" : "";
+        return em.createQuery(select + " from User u where (u.organization.id in :organizations"
+                        + " or exists (select g.id from ContactGroup g join g.members m"
+                        + " where m = u and g.id in :groups)) and u.id <> :except" + order, type)
+                .setParameter("organizations", nonEmpty(audience.wholeOrganizations()))
+                .setParameter("groups", nonEmpty(audience.groups()))
+                .setParameter("except", except == null ? -1L : except);
+    }
+
+    private Set<Long> groupsOf(long userId) {
+        return new HashSet<>(em.createQuery("select g.id from ContactGroup g join g.members m where m.id = :user",
+                Long.class).setParameter("user", userId).getResultList());
+    }
+
+    /** Active affiliations of the organization and of every hospital among its affiliates. */
+    private List<AffiliationEdge> edgesAround(long organization) {
+        List<Object[]> direct = edgeRows(List.of(organization));
+        Set<Long> hospitals = new HashSet<>();
+        for (Object[] row : direct) {
+            long low = (Long) row[1];
+            long high = (Long) row[4];
+            if (low != organization && row[2] == OrganizationKind.HOSPITAL) {
+                hospitals.add(low);
+            }
+            if (high != organization && row[5] == OrganizationKind.HOSPITAL) {
+                hospitals.add(high);
+            }
+        }
+        Map<Long, Object[]> rows = new HashMap<>();
+        direct.forEach(r -> rows.put((Long) r[0], r));
+        if (!hospitals.isEmpty()) {
+            edgeRows(hospitals).forEach(r -> rows.put((Long) r[0], r));
+        }
+        Map<Long, Map<Long, Set<Long>>> chosen = chosenGroups(rows.keySet());
+        List<AffiliationEdge> edges = new ArrayList<>(rows.size());
+        for (Object[] r : rows.values()) {
+            edges.add(new AffiliationEdge((Long) r[1], r[2] == OrganizationKind.HOSPITAL, (AssociationPermission) r[3],
+                    (Long) r[4], r[5] == OrganizationKind.HOSPITAL, (AssociationPermission) r[6],
+                    chosen.getOrDefault((Long) r[0], Map.of())));
+        }
+        return edges;
+    }
+
+    private List<Object[]> edgeRows(Collection<Long> organizations) {
+        return em.createQuery("select a.id, a.organizationLow.id, a.organizationLow.kind, a.lowPermission,"
+                        + " a.organizationHigh.id, a.organizationHigh.kind, a.highPermission from Affiliation a"
+                        + " where a.state = org.carebridge.affiliation.AffiliationState.ACTIVE"
+                        + " and (a.organizationLow.id in :organizations or a.organizationHigh.id in :organizations)",
+                Object[].class).setParameter("organizations", organizations).getResultList();
+    }
+
+    private Map<Long, Map<Long, Set<Long>>> chosenGroups(Collection<Long> affiliationIds) {
+        Map<Long, Map<Long, Set<Long>>> chosen = new HashMap<>();
+        if (affiliationIds.isEmpty()) {
+            return chosen;
+        }
+        List<Object[]> rows = em.createQuery("select a.id, c.organization.id, c.group.id from Affiliation a"
+                + " join a.chosenGroups c where a.id in :ids", Object[].class)
+                .setParameter("ids", affiliationIds).getResultList();
+        for (Object[] row : rows) {
+            chosen.computeIfAbsent((Long) row[0], k -> new HashMap<>())
+                    .computeIfAbsent((Long) row[1], k -> new HashSet<>()).add((Long) row[2]);
+        }
+        return chosen;
+    }
+
+    private static Collection<Long> nonEmpty(Set<Long> ids) {
+        return ids.isEmpty() ? NONE : ids;
+    }
+}
