@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.carebridge.affiliation.Affiliation;
 import org.carebridge.organization.Organization;
 
 /**
@@ -43,5 +44,18 @@ public class AdminScope {
         }
         LOG.warning(() -> "Administrator " + admin.userId() + " refused access to organization " + requestedId);
         throw new NotInScopeException("Organization " + requestedId + " is not yours to administer");
+    }
+
+    /**
+     * An active affiliation of {@code side} (an organization already checked through
+     * {@link #organization(Long)}), or a refusal.
+     */
+    public Affiliation affiliation(Long affiliationId, Organization side) {
+        Affiliation affiliation = affiliationId == null ? null : em.find(Affiliation.class, affiliationId);
+        if (affiliation == null || !affiliation.isActive() || !affiliation.involves(side)) {
+            LOG.warning(() -> "Administrator " + admin.userId() + " refused access to affiliation " + affiliationId);
+            throw new NotInScopeException("Affiliation " + affiliationId + " is not one of organization " + side.getId());
+        }
+        return affiliation;
     }
 }

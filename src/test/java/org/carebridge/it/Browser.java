@@ -138,6 +138,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Drops every cookie: the next page starts a new, signed-out session. */
+    public void forgetSession() {
+        driver.manage().deleteAllCookies();
+    }
+
     /** Signs in through the real sign-in page. */
     public void signIn(String email, String password) {
         open("/login.xhtml");

@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
+import org.carebridge.affiliation.Affiliation;
+import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.organization.PhoneNumber;
@@ -102,6 +104,37 @@ public final class ItData implements AutoCloseable {
             em.persist(user);
             user.assignStaffId();
             return user;
+        });
+    }
+
+    /** Two organizations affiliated as after an accepted invitation (both sides: whole organization). */
+    public Affiliation affiliate(Organization one, Organization other) {
+        return transaction(em -> {
+            Affiliation affiliation = new Affiliation(em.find(Organization.class, one.getId()),
+                    em.find(Organization.class, other.getId()), Instant.now());
+            em.persist(affiliation);
+            return affiliation;
+        });
+    }
+
+    public ContactGroup group(Organization org, String name, User... members) {
+        return transaction(em -> {
+            ContactGroup group = new ContactGroup(em.find(Organization.class, org.getId()), name, Instant.now());
+            for (User member : members) {
+                group.addMember(em.find(User.class, member.getId()));
+            }
+            em.persist(group);
+            return group;
+        });
+    }
+
+    /** The affiliation as stored now, with its chosen groups loaded. */
+    public Affiliation reload(Affiliation affiliation) {
+        return transaction(em -> {
+            Affiliation found = em.find(Affiliation.class, affiliation.getId());
+            found.groupsOf(found.getOrganizationLow()).size();
+            found.groupsOf(found.getOrganizationHigh()).size();
+            return found;
         });
     }
 
