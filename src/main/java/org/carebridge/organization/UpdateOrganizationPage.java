@@ -137,8 +137,6 @@ public class UpdateOrganizationPage implements Serializable {
         /** Returns the settings, or {@code null} after adding a message to each bad field. */
         OrganizationSettings parse() {
             boolean ok = true;
-            PhoneNumber office = null;
-            java.time.ZoneId zone = null;
             RetentionPeriod retention = null;
             if (name == null || name.isBlank()) {
                 Messages.fieldError("org:name", "Enter the organization's name.");
@@ -147,18 +145,9 @@ public class UpdateOrganizationPage implements Serializable {
                 Messages.fieldError("org:name", "The name can be at most " + Organization.NAME_MAX + " characters.");
                 ok = false;
             }
-            try {
-                office = PhoneNumber.parse(officeNumber);
-            } catch (IllegalArgumentException e) {
-                Messages.fieldError("org:officeNumber", e.getMessage());
-                ok = false;
-            }
-            try {
-                zone = TimeZones.parse(timeZone);
-            } catch (IllegalArgumentException e) {
-                Messages.fieldError("org:timeZone", e.getMessage());
-                ok = false;
-            }
+            PhoneNumber office = OrganizationFields.officeNumber("org:officeNumber", officeNumber);
+            java.time.ZoneId zone = OrganizationFields.timeZone("org:timeZone", timeZone);
+            ok &= office != null && zone != null;
             if (!MessageExpiration.isValid(messageExpirationMinutes)) {
                 Messages.fieldError("org:expiration", "Message expiration must be between 30 minutes and 30 days.");
                 ok = false;

@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 import org.carebridge.access.CurrentAdmin;
 import org.carebridge.organization.DuplicateNameException;
 import org.carebridge.organization.Organization;
+import org.carebridge.organization.OrganizationFields;
 import org.carebridge.organization.PhoneNumber;
 import org.carebridge.organization.TimeZones;
 import org.carebridge.platform.web.Messages;
@@ -38,21 +39,9 @@ public class CreateHospitalPage {
             Messages.error("Only system administrators create hospitals.");
             return;
         }
-        boolean ok = true;
-        PhoneNumber office = null;
-        java.time.ZoneId zone = null;
-        try {
-            office = PhoneNumber.parse(officeNumber);
-        } catch (IllegalArgumentException e) {
-            Messages.fieldError("hospital:officeNumber", e.getMessage());
-            ok = false;
-        }
-        try {
-            zone = TimeZones.parse(timeZone);
-        } catch (IllegalArgumentException e) {
-            Messages.fieldError("hospital:timeZone", e.getMessage());
-            ok = false;
-        }
+        PhoneNumber office = OrganizationFields.officeNumber("hospital:officeNumber", officeNumber);
+        java.time.ZoneId zone = OrganizationFields.timeZone("hospital:timeZone", timeZone);
+        boolean ok = office != null && zone != null;
         if (adminEmail == null || !adminEmail.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             Messages.fieldError("hospital:adminEmail", "Enter the administrator's e-mail address.");
             ok = false;
