@@ -25,7 +25,6 @@ public class OutboundMail {
     public static final String DUE = "OutboundMail.due";
     /** After this many failed attempts a mail is given up (about a day of retries). */
     public static final int MAX_ATTEMPTS = 10;
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
     private static final Duration MAX_BACKOFF = Duration.ofHours(4);
 
     @Id
@@ -91,15 +90,18 @@ public class OutboundMail {
         lastError = null;
     }
 
-    /** A failure worth retrying (server down, temporary rejection); backs off exponentially. */
-    public void failedTemporarily(String error, Instant now) {
+    /**
+     * A failure worth retrying (server down, temporary rejection): the next attempt waits
+     * {@code firstRetry}, doubling with each further failure up to four hours.
+     */
+    public void failedTemporarily(String error, Instant now, Duration firstRetry) {
         attempts++;
         lastError = truncate(error);
         if (attempts >= MAX_ATTEMPTS) {
             state = MailState.FAILED;
             return;
         }
-        Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempts - 1, 20));
+        Duration backoff = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
         nextAttemptAt = now.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
     }
 

@@ -1,6 +1,7 @@
 package org.carebridge.mail;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -11,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.carebridge.platform.persistence.ClusterLocks;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** One transaction's worth of outbox work: lock, send what is due, record the outcome. */
 @ApplicationScoped
@@ -31,6 +33,11 @@ class OutboxBatch {
     @Inject
     MailTransport transport;
 
+    /** Wait before the first retry; later retries double it. */
+    @Inject
+    @ConfigProperty(name = "mail.outbox.first-retry", defaultValue = "PT30S")
+    Duration firstRetry;
+
     /** Returns how many mails it tried. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int sendNext(int max) {
@@ -47,7 +54,7 @@ class OutboxBatch {
                 if (e.isPermanent()) {
                     mail.failedPermanently(e.getMessage());
                 } else {
-                    mail.failedTemporarily(e.getMessage(), clock.instant());
+                    mail.failedTemporarily(e.getMessage(), clock.instant(), firstRetry);
                 }
                 LOG.warning(() -> "Mail " + mail.getId() + " not delivered (attempt " + mail.getAttempts() + ", now "
                         + mail.getState() + "): " + e.getMessage());

@@ -3,6 +3,7 @@ package org.carebridge.it;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import jakarta.persistence.Persistence;
 
 import org.carebridge.affiliation.Affiliation;
 import org.carebridge.group.ContactGroup;
+import org.carebridge.mail.OutboundMail;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.organization.PhoneNumber;
@@ -136,6 +138,12 @@ public final class ItData implements AutoCloseable {
             found.groupsOf(found.getOrganizationHigh()).size();
             return found;
         });
+    }
+
+    /** Every mail the outbox holds for {@code recipient}, oldest first. */
+    public List<OutboundMail> mailsTo(String recipient) {
+        return transaction(em -> em.createQuery("select m from OutboundMail m where m.recipient = :r order by m.id",
+                OutboundMail.class).setParameter("r", recipient).getResultList());
     }
 
     public Organization reload(Organization org) {

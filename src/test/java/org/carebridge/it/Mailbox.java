@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
+import com.icegreen.greenmail.base.GreenMailOperations;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -17,13 +18,17 @@ public final class Mailbox {
     }
 
     public static GreenMailExtension smtpServer() {
+        return new GreenMailExtension(setup()).withPerMethodLifecycle(false);
+    }
+
+    /** Where the server under test delivers mail: loopback, the port the build reserved. */
+    public static ServerSetup setup() {
         int port = Integer.parseInt(System.getProperty("greenmail.port", "3025"));
-        return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withPerMethodLifecycle(false);
+        return new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     }
 
     /** Waits for the next mail to {@code recipient} whose subject contains {@code subjectPart}. */
-    public static MimeMessage await(GreenMailExtension smtp, String recipient, String subjectPart) {
+    public static MimeMessage await(GreenMailOperations smtp, String recipient, String subjectPart) {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             for (MimeMessage message : smtp.getReceivedMessagesForDomain(recipient)) {

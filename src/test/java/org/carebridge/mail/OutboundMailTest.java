@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class OutboundMailTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Duration RETRY = Duration.ofSeconds(30);
 
     private OutboundMail mail() {
         return new OutboundMail(new MailMessage("a@b.test", "Subject", "Text", null), NOW);
@@ -28,16 +29,16 @@ class OutboundMailTest {
     @Test
     void temporaryFailuresBackOffExponentiallyAndEventuallyGiveUp() {
         OutboundMail mail = mail();
-        mail.failedTemporarily("connection refused", NOW);
+        mail.failedTemporarily("connection refused", NOW, RETRY);
         assertEquals(NOW.plus(Duration.ofSeconds(30)), mail.getNextAttemptAt());
-        mail.failedTemporarily("connection refused", NOW);
+        mail.failedTemporarily("connection refused", NOW, RETRY);
         assertEquals(NOW.plus(Duration.ofSeconds(60)), mail.getNextAttemptAt());
         for (int i = 2; i < OutboundMail.MAX_ATTEMPTS - 1; i++) {
-            mail.failedTemporarily("connection refused", NOW);
+            mail.failedTemporarily("connection refused", NOW, RETRY);
             assertTrue(mail.getNextAttemptAt().isBefore(NOW.plus(Duration.ofHours(4)).plusSeconds(1)), "capped");
             assertEquals(MailState.QUEUED, mail.getState());
         }
-        mail.failedTemporarily("connection refused", NOW);
+        mail.failedTemporarily("connection refused", NOW, RETRY);
         assertEquals(MailState.FAILED, mail.getState());
         assertEquals(OutboundMail.MAX_ATTEMPTS, mail.getAttempts());
     }
@@ -48,7 +49,7 @@ class OutboundMailTest {
         rejected.failedPermanently("550 no such user");
         assertEquals(MailState.FAILED, rejected.getState());
         OutboundMail sent = mail();
-        sent.failedTemporarily("busy", NOW);
+        sent.failedTemporarily("busy", NOW, RETRY);
         sent.sent(NOW.plusSeconds(31));
         assertEquals(MailState.SENT, sent.getState());
         assertEquals(NOW.plusSeconds(31), sent.getSentAt());
