@@ -1,7 +1,7 @@
 package org.carebridge.invitation;
 
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -121,7 +121,8 @@ public class AffiliationInvitations {
             throw new InvitationRefusedException("That organization does not exist. Choose one of the suggestions.");
         }
         if (activeAffiliation(from, invited).isPresent()) {
-            throw new InvitationRefusedException(invited.getName() + " is already an affiliate of " + from.getName() + ".");
+            throw new InvitationRefusedException(invited.getName() + " is already an affiliate of " + from.getName()
+                    + ".");
         }
         List<User> recipients = administratorsToMail(invited);
         if (recipients.isEmpty()) {
@@ -260,7 +261,8 @@ public class AffiliationInvitations {
         OrganizationInvitation invitation = accepting.invitation();
         Instant now = accepting.now();
         invitation.accept(em.find(User.class, administrator.getId()), now);
-        List<OrganizationInvitation> others = new ArrayList<>(pendingBetween(accepting.inviting(), accepting.invited()));
+        List<OrganizationInvitation> others = new ArrayList<>(
+                pendingBetween(accepting.inviting(), accepting.invited()));
         others.addAll(pendingBetween(accepting.invited(), accepting.inviting()));
         for (OrganizationInvitation other : others) {
             if (!other.getId().equals(invitation.getId()) && !other.expireIfDue(now)) {
@@ -332,7 +334,8 @@ public class AffiliationInvitations {
                                 + "organization's administrators, until "
                                 + MailLayout.dateTime(invitation.getExpiresAt(), recipient.timeZone()) + "."),
                 new MailLayout.Action("Answer the invitation", link),
-                "If you do not administer " + invited + " on Carebridge, please pass this mail on to someone who does.");
+                "If you do not administer " + invited + " on Carebridge, please pass this mail on to someone who "
+                        + "does.");
     }
 
     private List<OrganizationInvitation> pendingBetween(Organization inviting, Organization invited) {

@@ -73,7 +73,8 @@ public class InviteOrganizationSection implements Serializable {
 
     public void invite() {
         if (selected == null) {
-            Messages.fieldError("invite:organization", "Type part of a name and choose an organization from the suggestions.");
+            Messages.fieldError("invite:organization",
+                    "Type part of a name and choose an organization from the suggestions.");
             return;
         }
         try {

@@ -58,7 +58,8 @@ public class RespondToInvitationPage implements Serializable {
             if (whom == Whom.ALL) {
                 invitations.acceptForAll(token, admin.user());
                 Messages.info(details.invitedName() + " and " + details.invitingName()
-                        + " are now affiliates: all of your members can communicate with " + details.invitingName() + ".");
+                        + " are now affiliates: all of your members can communicate with " + details.invitingName()
+                        + ".");
                 redirect(ORGANIZATION_PAGE + "?id=" + details.invitedId());
             } else {
                 // A group chosen from the list wins over a name typed before choosing it.
