@@ -176,6 +176,7 @@ class AffiliationInvitationsIT {
         browser.waitForText("#banner", "The invitation has been mailed");
         String first = Mailbox.link(mails(practiceAdmin, 1).get(0));
         invite(practice);
+        browser.waitForAjax();
         String second = Mailbox.link(mails(practiceAdmin, 2).get(1));
         assertFalse(first.equals(second));
         browser.waitForText("#invite\\:pending", practice.getName());
