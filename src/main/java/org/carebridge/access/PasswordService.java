@@ -2,11 +2,7 @@ package org.carebridge.access;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -165,10 +161,8 @@ public class PasswordService {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** "Nov 24, 2026, 1:00:00 PM (America/New_York)": the expiry in the reader's time zone. */
+    /** The expiry in the reader's time zone. */
     static String formatExpiry(PasswordToken issued, User user) {
-        ZoneId zone = user.timeZone();
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.US)
-                .format(issued.getExpiresAt().atZone(zone)) + " (" + zone.getId() + ")";
+        return MailLayout.dateTime(issued.getExpiresAt(), user.timeZone());
     }
 }

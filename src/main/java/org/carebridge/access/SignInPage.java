@@ -40,17 +40,25 @@ public class SignInPage {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
         String typed = email == null ? "" : email.strip();
+        // A fresh session id on sign-in defeats session fixation. It is renewed before
+        // authenticating, because a successful sign-in may already answer with the redirect back
+        // to the page that asked for it, after which no new session cookie could be set.
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setMaxInactiveInterval(sessionPolicy.idleTimeoutSeconds());
+        // Someone not yet signed in continues the sign-in the container started when they opened
+        // a console page (a mailed invitation link, say), so Jakarta Security takes them back to
+        // that page. A new authentication would discard that page and land on HOME instead.
+        boolean alreadySignedIn = security.getCallerPrincipal() != null;
         AuthenticationStatus status = security.authenticate(request, response,
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(typed,
-                        password == null ? "" : password)).newAuthentication(true));
+                        password == null ? "" : password)).newAuthentication(alreadySignedIn));
         switch (status) {
             case SUCCESS -> {
-                // A fresh session id on sign-in defeats session fixation.
-                request.changeSessionId();
-                request.getSession().setMaxInactiveInterval(sessionPolicy.idleTimeoutSeconds());
                 external.redirect(external.getRequestContextPath() + HOME);
                 faces.responseComplete();
             }
+            // Jakarta Security has redirected to the page that asked for the sign-in.
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
                 // A failed attempt leaves the authentication mechanism's state in the session,

@@ -1,6 +1,11 @@
 package org.carebridge.mail;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Our mail look: a greeting, a few paragraphs, at most one action link, and a footer naming
@@ -40,6 +45,15 @@ public final class MailLayout {
         text.append("-- \n").append(footer).append('\n');
         html.append("<hr><p style=\"font-size:12px;color:#5b6b77\">").append(escape(footer)).append("</p></body></html>");
         return new MailMessage(recipient, subject, text.toString(), html.toString());
+    }
+
+    /**
+     * "Nov 24, 2026, 1:00:00 PM (America/New_York)": a moment as the reader's clock shows it, with
+     * the zone named, so a link's expiry means the same thing to every recipient.
+     */
+    public static String dateTime(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.US)
+                .format(instant.atZone(zone)) + " (" + zone.getId() + ")";
     }
 
     static String escape(String s) {

@@ -110,8 +110,11 @@ public class OrganizationService {
                 .setParameter("pattern", "%" + likeEscape(text) + "%").getSingleResult().intValue();
     }
 
-    /** Makes typed text match literally inside a LIKE pattern whose escape character is a backslash. */
-    private static String likeEscape(String text) {
+    /**
+     * Makes typed text match organization name keys literally inside a LIKE pattern whose escape
+     * character is a backslash. Shared by every search on organization names.
+     */
+    public static String likeEscape(String text) {
         String key = text == null ? "" : Organization.nameKey(text);
         return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -141,6 +142,16 @@ public final class Browser implements AutoCloseable {
     /** Drops every cookie: the next page starts a new, signed-out session. */
     public void forgetSession() {
         driver.manage().deleteAllCookies();
+    }
+
+    /**
+     * Waits until PrimeFaces has no AJAX request queued or in flight. A banner text left over
+     * from the previous save would otherwise let a test carry on before the page shows the answer
+     * to the latest one, and type into fields that are about to be replaced.
+     */
+    public void waitForAjax() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty();")));
     }
 
     /** Signs in through the real sign-in page. */

@@ -149,6 +149,7 @@ class ConsoleIT {
         // Back to toll-free: the voice number stays.
         browser.type("#org\\:officeNumber", "(888) 555-0199");
         browser.click("#org\\:save");
+        browser.waitForAjax();
         browser.waitForText("#banner", "Organization updated.");
         assertEquals(saved.getVoiceNumber(), data.reload(tollFree).getVoiceNumber());
 
