@@ -14,9 +14,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
-import org.carebridge.user.LoginState;
 import org.carebridge.user.User;
-import org.carebridge.user.UserKind;
 
 /**
  * Checks console sign-ins against the users table. Only native users who administer an
@@ -56,7 +54,7 @@ public class ConsoleIdentityStore implements IdentityStore {
             LOG.info(() -> "Console sign-in refused for user " + user.getId() + ": wrong password");
             return CredentialValidationResult.INVALID_RESULT;
         }
-        if (user.getKind() != UserKind.NATIVE || !user.isAdministrator() || user.getLoginState() == LoginState.DISABLED) {
+        if (!user.mayUseConsole()) {
             LOG.info(() -> "Console sign-in refused for user " + user.getId() + ": not an enabled administrator");
             return CredentialValidationResult.INVALID_RESULT;
         }

@@ -16,7 +16,6 @@ import org.carebridge.mail.MailLayout;
 import org.carebridge.mail.Outbox;
 import org.carebridge.platform.PublicLinks;
 import org.carebridge.user.User;
-import org.carebridge.user.UserKind;
 
 /**
  * Console passwords set through mailed links: "forgot password" resets and the first password
@@ -52,7 +51,7 @@ public class PasswordService {
         String normalized = User.normalizeEmail(email);
         List<User> found = em.createNamedQuery(User.BY_EMAIL, User.class)
                 .setParameter("email", normalized).getResultList();
-        if (found.isEmpty() || !mayUseConsole(found.get(0))) {
+        if (found.isEmpty() || !found.get(0).mayUseConsole()) {
             LOG.info("Password reset asked for an address without console access; nothing sent");
             return;
         }
@@ -131,11 +130,6 @@ public class PasswordService {
         public UnusableTokenException() {
             super("This link is no longer valid. Ask for a new one.");
         }
-    }
-
-    private boolean mayUseConsole(User user) {
-        return user.getKind() == UserKind.NATIVE && user.isAdministrator()
-                && user.getLoginState() != org.carebridge.user.LoginState.DISABLED;
     }
 
     private record Issued(String token, PasswordToken entity) {

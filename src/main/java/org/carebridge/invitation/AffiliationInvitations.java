@@ -27,9 +27,7 @@ import org.carebridge.mail.Outbox;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationService;
 import org.carebridge.platform.PublicLinks;
-import org.carebridge.user.LoginState;
 import org.carebridge.user.User;
-import org.carebridge.user.UserKind;
 
 /**
  * Invite Existing Organization and the answer to it. An administrator invites another
@@ -312,8 +310,7 @@ public class AffiliationInvitations {
         return em.createNamedQuery(User.ADMINS_OF, User.class)
                 .setParameter("organizationId", organization.getId())
                 .getResultList().stream()
-                .filter(u -> u.getKind() == UserKind.NATIVE && u.getLoginState() != LoginState.DISABLED
-                        && u.getEmail() != null)
+                .filter(User::mayUseConsole)
                 .toList();
     }
 

@@ -282,6 +282,15 @@ public class User {
         return orgAdmin || systemAdmin;
     }
 
+    /**
+     * The one rule for who may use the administration console (sign in, reset the password,
+     * receive mail meant for administrators): a native administrator whose login is not disabled.
+     * Signing in also needs a password to have been chosen.
+     */
+    public boolean mayUseConsole() {
+        return kind == UserKind.NATIVE && isAdministrator() && loginState != LoginState.DISABLED;
+    }
+
     public boolean hasPassword() {
         return passwordHash != null;
     }
