@@ -38,11 +38,26 @@ import org.carebridge.user.User;
         + " where g.organization.id = :organizationId and g.nameKey = :nameKey")
 @NamedQuery(name = ContactGroup.OF_MEMBER, query = "select g from ContactGroup g join g.members m"
         + " where m.id = :userId order by g.nameKey")
+@NamedQuery(name = ContactGroup.MEMBERS, query = "select m from ContactGroup g join g.members m"
+        + " where g.id = :groupId order by m.lastName, m.firstName, m.id")
+@NamedQuery(name = ContactGroup.CANDIDATES, query = "select u from User u where u.organization.id = :organizationId"
+        + " and not exists (select m.id from ContactGroup g join g.members m where g.id = :groupId and m.id = u.id)"
+        + " order by u.lastName, u.firstName, u.id")
+@NamedQuery(name = ContactGroup.SEARCH, query = "select new org.carebridge.group.GroupSummary(g.id, g.name, count(m))"
+        + " from ContactGroup g left join g.members m"
+        + " where g.organization.id = :organizationId and g.nameKey like :pattern escape '\\'"
+        + " group by g.id, g.name, g.nameKey order by g.nameKey, g.id")
+@NamedQuery(name = ContactGroup.COUNT_MATCHING, query = "select count(g) from ContactGroup g"
+        + " where g.organization.id = :organizationId and g.nameKey like :pattern escape '\\'")
 public class ContactGroup {
 
     public static final String OF_ORGANIZATION = "ContactGroup.ofOrganization";
     public static final String BY_NAME_KEY = "ContactGroup.byNameKey";
     public static final String OF_MEMBER = "ContactGroup.ofMember";
+    public static final String MEMBERS = "ContactGroup.members";
+    public static final String CANDIDATES = "ContactGroup.candidates";
+    public static final String SEARCH = "ContactGroup.search";
+    public static final String COUNT_MATCHING = "ContactGroup.countMatching";
     public static final int NAME_MAX = 100;
 
     @Id
