@@ -104,14 +104,23 @@ public class ContactGroup {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** What is wrong with {@code name} as a group name, or {@code null} when it will do. */
+    public static String nameProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return "Enter the group's name.";
+        }
+        if (name.strip().length() > NAME_MAX) {
+            return "The group name can be at most " + NAME_MAX + " characters.";
+        }
+        return null;
+    }
+
     public void rename(String newName) {
-        if (newName == null || newName.isBlank()) {
-            throw new IllegalArgumentException("Enter the group's name.");
+        String problem = nameProblem(newName);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         String stripped = newName.strip();
-        if (stripped.length() > NAME_MAX) {
-            throw new IllegalArgumentException("The group name can be at most " + NAME_MAX + " characters.");
-        }
         this.name = stripped;
         this.nameKey = nameKey(stripped);
     }
