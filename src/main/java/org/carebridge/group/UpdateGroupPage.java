@@ -76,7 +76,7 @@ public class UpdateGroupPage implements Serializable {
             Messages.fieldError("details:name", e.getMessage());
         } catch (IllegalArgumentException e) {
             // The name is fine, so the group refused whole-group messaging: someone emptied it meanwhile.
-            members = groups.members(group);
+            afterMembershipChange();
             Messages.fieldError("details:wholeGroup", e.getMessage());
         }
     }
@@ -109,8 +109,9 @@ public class UpdateGroupPage implements Serializable {
             Messages.fieldError("add:candidates", "Choose at least one person to add.");
             return;
         }
+        ContactGroup current = current();
         try {
-            group = groups.addMembers(current(), chosen);
+            group = groups.addMembers(current, chosen);
         } catch (NotInScopeException e) {
             Messages.fieldError("add:candidates", "Only members of this organization can join its groups. Nobody was added.");
             return;
