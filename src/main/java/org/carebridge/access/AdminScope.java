@@ -8,13 +8,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.carebridge.affiliation.Affiliation;
+import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
 
 /**
  * The tenant check for console work: loads an organization the signed-in administrator may act
  * on, or refuses. Organization administrators act on their own organization only; system
- * administrators on any. Every console page and action that takes an organization id comes
- * through here.
+ * administrators on any. Every console page and action that takes an organization id, or the id
+ * of something an organization owns, comes through here.
  */
 @RequestScoped
 public class AdminScope {
@@ -57,5 +58,19 @@ public class AdminScope {
             throw new NotInScopeException("Affiliation " + affiliationId + " is not one of organization " + side.getId());
         }
         return affiliation;
+    }
+
+    /**
+     * A contacts group whose organization the administrator may act on. Unknown ids and other
+     * organizations' groups are refused alike, so an id reveals nothing about other tenants.
+     */
+    public ContactGroup group(Long groupId) {
+        ContactGroup group = groupId == null ? null : em.find(ContactGroup.class, groupId);
+        if (group == null) {
+            LOG.warning(() -> "Administrator " + admin.userId() + " asked for unknown group " + groupId);
+            throw new NotInScopeException("No group " + groupId);
+        }
+        organization(group.getOrganization().getId());
+        return group;
     }
 }

@@ -38,11 +38,26 @@ import org.carebridge.user.User;
         + " where g.organization.id = :organizationId and g.nameKey = :nameKey")
 @NamedQuery(name = ContactGroup.OF_MEMBER, query = "select g from ContactGroup g join g.members m"
         + " where m.id = :userId order by g.nameKey")
+@NamedQuery(name = ContactGroup.MEMBERS, query = "select m from ContactGroup g join g.members m"
+        + " where g.id = :groupId order by m.lastName, m.firstName, m.id")
+@NamedQuery(name = ContactGroup.CANDIDATES, query = "select u from User u where u.organization.id = :organizationId"
+        + " and not exists (select m.id from ContactGroup g join g.members m where g.id = :groupId and m.id = u.id)"
+        + " order by u.lastName, u.firstName, u.id")
+@NamedQuery(name = ContactGroup.SEARCH, query = "select new org.carebridge.group.GroupSummary(g.id, g.name, count(m))"
+        + " from ContactGroup g left join g.members m"
+        + " where g.organization.id = :organizationId and g.nameKey like :pattern escape '\\'"
+        + " group by g.id, g.name, g.nameKey order by g.nameKey, g.id")
+@NamedQuery(name = ContactGroup.COUNT_MATCHING, query = "select count(g) from ContactGroup g"
+        + " where g.organization.id = :organizationId and g.nameKey like :pattern escape '\\'")
 public class ContactGroup {
 
     public static final String OF_ORGANIZATION = "ContactGroup.ofOrganization";
     public static final String BY_NAME_KEY = "ContactGroup.byNameKey";
     public static final String OF_MEMBER = "ContactGroup.ofMember";
+    public static final String MEMBERS = "ContactGroup.members";
+    public static final String CANDIDATES = "ContactGroup.candidates";
+    public static final String SEARCH = "ContactGroup.search";
+    public static final String COUNT_MATCHING = "ContactGroup.countMatching";
     public static final int NAME_MAX = 100;
 
     @Id
@@ -89,14 +104,23 @@ public class ContactGroup {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** What is wrong with {@code name} as a group name, or {@code null} when it will do. */
+    public static String nameProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return "Enter the group's name.";
+        }
+        if (name.strip().length() > NAME_MAX) {
+            return "The group name can be at most " + NAME_MAX + " characters.";
+        }
+        return null;
+    }
+
     public void rename(String newName) {
-        if (newName == null || newName.isBlank()) {
-            throw new IllegalArgumentException("Enter the group's name.");
+        String problem = nameProblem(newName);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         String stripped = newName.strip();
-        if (stripped.length() > NAME_MAX) {
-            throw new IllegalArgumentException("The group name can be at most " + NAME_MAX + " characters.");
-        }
         this.name = stripped;
         this.nameKey = nameKey(stripped);
     }

@@ -21,11 +21,13 @@ import org.carebridge.access.SecretTokens;
 import org.carebridge.affiliation.Affiliation;
 import org.carebridge.affiliation.AssociationPermission;
 import org.carebridge.group.ContactGroup;
+import org.carebridge.group.DuplicateGroupNameException;
+import org.carebridge.group.GroupService;
 import org.carebridge.mail.MailLayout;
 import org.carebridge.mail.MailMessage;
 import org.carebridge.mail.Outbox;
 import org.carebridge.organization.Organization;
-import org.carebridge.organization.OrganizationService;
+import org.carebridge.platform.persistence.LikePatterns;
 import org.carebridge.platform.PublicLinks;
 import org.carebridge.user.User;
 
@@ -59,6 +61,9 @@ public class AffiliationInvitations {
     EntityManager em;
 
     @Inject
+    GroupService groups;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -77,7 +82,7 @@ public class AffiliationInvitations {
             return List.of();
         }
         return em.createQuery(INVITABLE, Organization.class)
-                .setParameter("pattern", "%" + OrganizationService.likeEscape(text) + "%")
+                .setParameter("pattern", LikePatterns.containing(text == null ? null : Organization.nameKey(text)))
                 .setParameter("ownId", own.getId())
                 .setMaxResults(SUGGESTIONS)
                 .getResultList().stream()
@@ -273,17 +278,11 @@ public class AffiliationInvitations {
     }
 
     private ContactGroup createGroup(Organization invited, String name) {
-        ContactGroup group = new ContactGroup(invited, name, clock.instant());
-        boolean taken = !em.createNamedQuery(ContactGroup.BY_NAME_KEY, ContactGroup.class)
-                .setParameter("organizationId", invited.getId())
-                .setParameter("nameKey", group.getNameKey())
-                .getResultList().isEmpty();
-        if (taken) {
-            throw new IllegalArgumentException("A group named " + group.getName()
-                    + " already exists. Choose it from the existing groups instead.");
+        try {
+            return groups.create(invited, name, false);
+        } catch (DuplicateGroupNameException e) {
+            throw new IllegalArgumentException(e.getMessage() + " Choose it from the existing groups instead.");
         }
-        em.persist(group);
-        return group;
     }
 
     private ContactGroup existingGroup(Organization invited, long groupId) {

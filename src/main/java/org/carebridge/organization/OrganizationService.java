@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.carebridge.platform.persistence.LikePatterns;
 import org.carebridge.telephony.VoiceNumberProvider;
 import org.carebridge.user.User;
 
@@ -100,22 +101,17 @@ public class OrganizationService {
     /** Organizations whose name contains {@code text}, for the system administrator's list. */
     public List<Organization> search(String text, int first, int max) {
         return em.createNamedQuery(Organization.SEARCH, Organization.class)
-                .setParameter("pattern", "%" + likeEscape(text) + "%")
+                .setParameter("pattern", pattern(text))
                 .setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     public int countMatching(String text) {
         return em.createQuery("select count(o) from Organization o where o.nameKey like :pattern escape '\\'",
                 Long.class)
-                .setParameter("pattern", "%" + likeEscape(text) + "%").getSingleResult().intValue();
+                .setParameter("pattern", pattern(text)).getSingleResult().intValue();
     }
 
-    /**
-     * Makes typed text match organization name keys literally inside a LIKE pattern whose escape
-     * character is a backslash. Shared by every search on organization names.
-     */
-    public static String likeEscape(String text) {
-        String key = text == null ? "" : Organization.nameKey(text);
-        return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    private static String pattern(String text) {
+        return LikePatterns.containing(text == null ? null : Organization.nameKey(text));
     }
 }

@@ -5,6 +5,7 @@ import static org.carebridge.TestEntities.hospital;
 import static org.carebridge.TestEntities.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,14 @@ class ContactGroupTest {
         assertEquals("Enter the group's name.",
                 assertThrows(IllegalArgumentException.class, () -> new ContactGroup(hospital, " ", NOW)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ContactGroup(hospital, "x".repeat(101), NOW));
+    }
+
+    @Test
+    void nameProblemsAreWordedForTheForm() {
+        assertEquals("Enter the group's name.", ContactGroup.nameProblem(null));
+        assertEquals("Enter the group's name.", ContactGroup.nameProblem("   "));
+        assertEquals("The group name can be at most 100 characters.", ContactGroup.nameProblem("x".repeat(101)));
+        assertNull(ContactGroup.nameProblem("  " + "x".repeat(100) + "  "), "surrounding spaces do not count");
     }
 
     @Test
