@@ -133,7 +133,7 @@ class AffiliationInvitationsIT {
         assertEquals(SecretTokens.hash(token), sent.getTokenHash(), "only the token's hash is stored");
 
         // Signed out, the link asks for sign-in and then returns to the invitation.
-        browser.click("#signoutButton");
+        browser.signOut();
         browser.waitFor("#notice");
         browser.driver().get(link);
         browser.waitForUrlContaining("/login.xhtml");
@@ -161,7 +161,7 @@ class AffiliationInvitationsIT {
         browser.screenshot("console-invitation-used");
 
         // The inviting side no longer lists it as pending, nor offers the practice again.
-        browser.click("#signoutButton");
+        browser.signOut();
         browser.waitFor("#notice");
         browser.signIn(hospitalAdmin.getEmail(), PASSWORD);
         browser.waitForUrlContaining("/console/organization/edit.xhtml");
@@ -182,7 +182,7 @@ class AffiliationInvitationsIT {
         browser.waitForText("#invite\\:pending", practice.getName());
         assertEquals(1, browser.findAll("#invite\\:pending_data tr").size(), "one pending invitation per organization");
 
-        browser.click("#signoutButton");
+        browser.signOut();
         browser.waitFor("#notice");
         browser.driver().get(first);
         browser.waitForUrlContaining("/login.xhtml");

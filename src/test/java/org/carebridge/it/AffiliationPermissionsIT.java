@@ -149,7 +149,7 @@ class AffiliationPermissionsIT {
         assertEquals(AffiliationState.ENDED, data.reload(affiliation).getState());
         assertFalse(browser.text("#affiliates\\:list").contains(practice.getName()));
 
-        browser.click("#signoutButton");
+        browser.signOut();
         browser.signIn(practiceAdmin, PASSWORD);
         browser.waitForUrlContaining("/console/organization/edit.xhtml");
         browser.waitForText("#affiliates\\:list", "No affiliated organizations yet.");

@@ -139,6 +139,15 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs out through the menu and waits for the sign-in page to confirm it, so the sign-out's
+     * redirect cannot land on top of whatever the test opens next.
+     */
+    public void signOut() {
+        click("#signoutButton");
+        waitForText("#notice", "You have signed out.");
+    }
+
     /** Drops every cookie: the next page starts a new, signed-out session. */
     public void forgetSession() {
         driver.manage().deleteAllCookies();

@@ -107,8 +107,7 @@ class ConsoleIT {
     void signOutEndsTheSession() {
         browser.signIn(adminEmail, PASSWORD);
         browser.waitForUrlContaining("/console/organization/edit.xhtml");
-        browser.click("#signoutButton");
-        browser.waitForText("#notice", "You have signed out.");
+        browser.signOut();
         browser.open("/console/organization/edit.xhtml");
         browser.waitForUrlContaining("/login.xhtml");
     }
@@ -307,7 +306,7 @@ class ConsoleIT {
         browser.click("#orgs\\:go");
         browser.waitForText("#orgs\\:list", name);
 
-        browser.click("#signoutButton");
+        browser.signOut();
         String link = Mailbox.link(Mailbox.await(SMTP, firstAdmin, "You are the Carebridge administrator of " + name));
         browser.driver().get(link);
         browser.type("#reset\\:password", "First-Password-1");
