@@ -13,6 +13,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
+    /** Servers that already failed to come up: later tests of the class fail at once. */
+    private static final java.util.Set<String> NEVER_READY = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Deployments() {
     }
 
@@ -33,10 +36,13 @@ public final class Deployments {
      * has finished deploying; tests that arrange data in the database first call this.
      */
     public static void awaitReady(String baseUrl) {
+        if (NEVER_READY.contains(baseUrl)) {
+            throw new IllegalStateException(baseUrl + " did not become ready earlier in this test class");
+        }
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(baseUrl + "/health/ready")).build();
-        long deadline = System.currentTimeMillis() + 180_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             try {
                 if (http.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -55,7 +61,9 @@ public final class Deployments {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(baseUrl + " did not become ready within 3 minutes");
+        NEVER_READY.add(baseUrl);
+        throw new IllegalStateException(baseUrl + " did not become ready within 2 minutes"
+                + " (run with -Dpayara.consoleOutput=true to see the server's log)");
     }
 
     /** Payara reports its LAN address; the server listens on loopback only. */
