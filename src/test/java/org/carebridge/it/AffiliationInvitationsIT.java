@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,17 +25,8 @@ import org.carebridge.mail.MailLayout;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.user.User;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -49,9 +39,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
  * link through sign-in to the invitation page, accepting for all users or for a new group, and
  * the links that can no longer be used.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AffiliationInvitationsIT {
+class AffiliationInvitationsIT extends BrowserTestSupport {
 
     private static final String PASSWORD = "Correct-Horse-9";
     private static final String SUBJECT = "to communicate on Carebridge";
@@ -60,16 +48,6 @@ class AffiliationInvitationsIT {
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.smtpServer();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.carebridge();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
-    private static ItData data;
-    private Browser browser;
     private String base;
     private Organization hospital;
     private User hospitalAdmin;
@@ -77,21 +55,9 @@ class AffiliationInvitationsIT {
     private User practiceAdmin;
     private User otherPracticeAdmin;
 
-    @BeforeAll
-    static void connect() {
-        data = new ItData();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        data.close();
-    }
-
     @BeforeEach
     void arrange() {
-        base = Deployments.loopback(deployed);
-        Deployments.awaitReady(base);
-        browser = new Browser(base);
+        base = baseUrl();
         hospital = data.organization(OrganizationKind.HOSPITAL, ItData.unique("Abelard Medical Center"), "(408) 882-5830");
         hospitalAdmin = data.administrator(hospital, ItData.uniqueEmail("blair"), PASSWORD);
         practice = data.organization(OrganizationKind.PRACTICE, ItData.unique("St Nicholas Pediatric Center"),
@@ -103,11 +69,6 @@ class AffiliationInvitationsIT {
             return null;
         });
         data.member(practice, ItData.uniqueEmail("brown"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

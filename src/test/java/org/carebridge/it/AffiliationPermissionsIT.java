@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
 
 import org.carebridge.affiliation.Affiliation;
@@ -14,38 +13,17 @@ import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.user.User;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Affiliates on the Update Organization page, the Association Permissions page (none, whole
  * organization, chosen groups), ending communication for good, and tenant isolation of both.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AffiliationPermissionsIT {
+class AffiliationPermissionsIT extends BrowserTestSupport {
 
     private static final String PASSWORD = "Affiliate-Pass-5";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.carebridge();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
-    private static ItData data;
-    private Browser browser;
     private Organization hospital;
     private Organization practice;
     private String hospitalAdmin;
@@ -54,20 +32,8 @@ class AffiliationPermissionsIT {
     private ContactGroup nursing;
     private Affiliation affiliation;
 
-    @BeforeAll
-    static void connect() {
-        data = new ItData();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        data.close();
-    }
-
     @BeforeEach
     void arrange() {
-        Deployments.awaitReady(Deployments.loopback(deployed));
-        browser = new Browser(Deployments.loopback(deployed));
         hospital = data.organization(OrganizationKind.HOSPITAL, ItData.unique("County Hospital"), "(303) 555-0110");
         practice = data.organization(OrganizationKind.PRACTICE, ItData.unique("Hillside Practice"), "(303) 555-0120");
         hospitalAdmin = ItData.uniqueEmail("hadmin");
@@ -78,11 +44,6 @@ class AffiliationPermissionsIT {
         cardiology = data.group(hospital, "Cardiology", doctor);
         nursing = data.group(hospital, "Nursing", admin);
         affiliation = data.affiliate(hospital, practice);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     private void openPermissions() {

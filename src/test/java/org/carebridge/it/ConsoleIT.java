@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,17 +14,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -35,50 +25,21 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
  * mail through a real SMTP server): sign-in, sign-out, the Update Organization page, password
  * reset by mailed link, hospital creation, and tenant isolation.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConsoleIT {
+class ConsoleIT extends BrowserTestSupport {
 
     private static final String PASSWORD = "Correct-Horse-9";
 
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.smtpServer();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.carebridge();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
-    private static ItData data;
-    private Browser browser;
     private Organization hospital;
     private String adminEmail;
 
-    @BeforeAll
-    static void connect() {
-        data = new ItData();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        data.close();
-    }
-
     @BeforeEach
     void arrange() {
-        Deployments.awaitReady(Deployments.loopback(deployed));
-        browser = new Browser(Deployments.loopback(deployed));
         hospital = data.organization(OrganizationKind.HOSPITAL, ItData.unique("Mercy Hospital"), "(408) 882-5830");
         adminEmail = ItData.uniqueEmail("admin");
         data.administrator(hospital, adminEmail, PASSWORD);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,17 +16,8 @@ import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.user.User;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
@@ -41,48 +31,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and PostgreSQL: the Sub groups section of Update Organization, Create Group, Update Group
  * with its Add… dialog and Remove Selected, unique names, and tenant isolation.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class GroupsIT {
+class GroupsIT extends BrowserTestSupport {
 
     private static final String PASSWORD = "Correct-Horse-9";
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.carebridge();
-    }
-
-    @ArquillianResource
-    URL deployed;
-
-    private static ItData data;
-    private Browser browser;
     private Organization hospital;
     private String adminEmail;
 
-    @BeforeAll
-    static void connect() {
-        data = new ItData();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        data.close();
-    }
-
     @BeforeEach
     void arrange() {
-        Deployments.awaitReady(Deployments.loopback(deployed));
-        browser = new Browser(Deployments.loopback(deployed));
         hospital = data.organization(OrganizationKind.HOSPITAL, ItData.unique("Abelard Medical Center"), "(408) 882-5830");
         adminEmail = ItData.uniqueEmail("admin");
         data.administrator(hospital, adminEmail, PASSWORD);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test
