@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import org.carebridge.affiliation.Affiliation;
 import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
+import org.carebridge.user.User;
 
 /**
  * The tenant check for console work: loads an organization the signed-in administrator may act
@@ -72,5 +73,19 @@ public class AdminScope {
         }
         organization(group.getOrganization().getId());
         return group;
+    }
+
+    /**
+     * A user (native or external) of an organization the administrator may act on. Unknown ids
+     * and other organizations' users are refused alike.
+     */
+    public User user(Long userId) {
+        User user = userId == null ? null : em.find(User.class, userId);
+        if (user == null) {
+            LOG.warning(() -> "Administrator " + admin.userId() + " asked for unknown user " + userId);
+            throw new NotInScopeException("No user " + userId);
+        }
+        organization(user.getOrganization().getId());
+        return user;
     }
 }

@@ -1,0 +1,82 @@
+package org.carebridge.audit;
+
+import java.time.Clock;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.carebridge.access.CurrentAdmin;
+import org.carebridge.organization.Organization;
+import org.carebridge.user.User;
+
+/**
+ * Writes the audit trail. Every recording joins the transaction of the change it describes,
+ * so a change and its audit line are stored together or not at all. The actor is the signed-in
+ * administrator when there is one, otherwise the system (timers, the connector) — or the person
+ * named by {@link #recordBy}, e.g. someone registering from an invitation.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CurrentAdmin admin;
+
+    /**
+     * Records {@code action} on {@code target} in {@code organization} by whoever is acting.
+     *
+     * @param details what changed, for people to read; never secrets, PINs, message text or private numbers
+     */
+    @Transactional(TxType.MANDATORY)
+    public void record(Organization organization, AuditAction action, AuditTarget target, String details) {
+        User actor = signedInAdmin();
+        if (actor == null) {
+            persist(AuditEvent.bySystem(organization, action.code(), typeOf(target), idOf(target), details,
+                    clock.instant()));
+        } else {
+            recordBy(actor, organization, action, target, details);
+        }
+    }
+
+    /** Records {@code action} done by {@code actor}, who need not be signed in to the console. */
+    @Transactional(TxType.MANDATORY)
+    public void recordBy(User actor, Organization organization, AuditAction action, AuditTarget target,
+            String details) {
+        persist(AuditEvent.byUser(actor, organization, action.code(), typeOf(target), idOf(target), details,
+                clock.instant()));
+    }
+
+    private void persist(AuditEvent event) {
+        em.persist(event);
+        LOG.fine(() -> "Audit " + event.getAction() + " by " + event.getActorLabel());
+    }
+
+    private User signedInAdmin() {
+        try {
+            return admin.isSignedIn() ? admin.user() : null;
+        } catch (ContextNotActiveException noRequest) {
+            return null;
+        }
+    }
+
+    private static String typeOf(AuditTarget target) {
+        return target == null ? null : target.type();
+    }
+
+    private static String idOf(AuditTarget target) {
+        return target == null ? null : target.id();
+    }
+}
