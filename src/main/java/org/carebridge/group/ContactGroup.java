@@ -42,7 +42,14 @@ import org.carebridge.user.User;
         + " where g.id = :groupId order by m.lastName, m.firstName, m.id")
 @NamedQuery(name = ContactGroup.CANDIDATES, query = "select u from User u where u.organization.id = :organizationId"
         + " and not exists (select m.id from ContactGroup g join g.members m where g.id = :groupId and m.id = u.id)"
+        + " and (lower(u.lastName) like :pattern escape '\\' or lower(u.firstName) like :pattern escape '\\'"
+        + " or u.email like :pattern escape '\\')"
         + " order by u.lastName, u.firstName, u.id")
+@NamedQuery(name = ContactGroup.COUNT_CANDIDATES, query = "select count(u) from User u"
+        + " where u.organization.id = :organizationId"
+        + " and not exists (select m.id from ContactGroup g join g.members m where g.id = :groupId and m.id = u.id)"
+        + " and (lower(u.lastName) like :pattern escape '\\' or lower(u.firstName) like :pattern escape '\\'"
+        + " or u.email like :pattern escape '\\')")
 @NamedQuery(name = ContactGroup.SEARCH, query = "select new org.carebridge.group.GroupSummary(g.id, g.name, count(m))"
         + " from ContactGroup g left join g.members m"
         + " where g.organization.id = :organizationId and g.nameKey like :pattern escape '\\'"
@@ -56,6 +63,7 @@ public class ContactGroup {
     public static final String OF_MEMBER = "ContactGroup.ofMember";
     public static final String MEMBERS = "ContactGroup.members";
     public static final String CANDIDATES = "ContactGroup.candidates";
+    public static final String COUNT_CANDIDATES = "ContactGroup.countCandidates";
     public static final String SEARCH = "ContactGroup.search";
     public static final String COUNT_MATCHING = "ContactGroup.countMatching";
     public static final int NAME_MAX = 100;

@@ -114,11 +114,24 @@ public class GroupService {
                 .getResultList();
     }
 
-    /** Members of the group's organization who are not in the group yet: the people one can add. */
-    public List<User> candidates(ContactGroup group) {
+    /**
+     * A page of the members of the group's organization who are not in the group yet (the
+     * people one can add) whose first name, last name or e-mail contains {@code text}, any case.
+     */
+    public List<User> candidates(ContactGroup group, String text, int first, int max) {
         return em.createNamedQuery(ContactGroup.CANDIDATES, User.class)
                 .setParameter("organizationId", group.getOrganization().getId())
-                .setParameter("groupId", group.getId()).getResultList();
+                .setParameter("groupId", group.getId())
+                .setParameter("pattern", personPattern(text))
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public int countCandidates(ContactGroup group, String text) {
+        return em.createNamedQuery(ContactGroup.COUNT_CANDIDATES, Long.class)
+                .setParameter("organizationId", group.getOrganization().getId())
+                .setParameter("groupId", group.getId())
+                .setParameter("pattern", personPattern(text))
+                .getSingleResult().intValue();
     }
 
     /** The organization's groups whose name contains {@code text} (any case), with their sizes. */
@@ -183,6 +196,10 @@ public class GroupService {
             }
         }
         return false;
+    }
+
+    private static String personPattern(String text) {
+        return LikePatterns.containing(text == null ? null : text.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String pattern(String text) {

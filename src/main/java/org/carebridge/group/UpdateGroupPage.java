@@ -1,5 +1,15 @@
 package org.carebridge.group;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.faces.context.FacesContext;
+
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -39,8 +49,11 @@ public class UpdateGroupPage implements Serializable {
     private boolean wholeGroupMessaging;
     private List<User> members = List.of();
     private List<User> selectedMembers = new ArrayList<>();
-    private List<Candidate> candidates = List.of();
-    private List<Long> chosen = new ArrayList<>();
+    /** The Add… dialog: the search text, its results paged by the database, and the ticks. */
+    private String candidateSearch;
+    private CandidatesModel candidates;
+    private int candidatesInOrganization;
+    private Map<Long, Boolean> ticks = new HashMap<>();
 
     /** Someone who can be added, labelled so that namesakes can be told apart. */
     public record Candidate(Long id, String label) implements Serializable {
@@ -98,14 +111,29 @@ public class UpdateGroupPage implements Serializable {
         Messages.info(ids.size() == 1 ? "1 member removed from the group." : ids.size() + " members removed from the group.");
     }
 
-    /** Fills the Add… dialog with the organization's members who are not in the group yet. */
+    /** Opens the Add… dialog afresh: no search, nobody ticked. */
     public void prepareAdd() {
-        candidates = groups.candidates(current()).stream().map(Candidate::of).toList();
-        chosen = new ArrayList<>();
+        candidateSearch = null;
+        ticks = new HashMap<>();
+        candidates = new CandidatesModel(group.getId());
+        candidatesInOrganization = groups.countCandidates(current(), null);
+    }
+
+    /** A new search starts at the first page; ticks made under earlier searches stay. */
+    public void searchCandidates() {
+        DataTable table = (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent(":add:candidates");
+        if (table != null) {
+            table.setFirst(0);
+        }
+    }
+
+    public int getChosenCount() {
+        return chosenIds().size();
     }
 
     public void addChosen() {
-        if (chosen == null || chosen.isEmpty()) {
+        List<Long> chosen = chosenIds();
+        if (chosen.isEmpty()) {
             Messages.fieldError("add:candidates", "Choose at least one person to add.");
             return;
         }
@@ -119,6 +147,11 @@ public class UpdateGroupPage implements Serializable {
         int added = chosen.size();
         afterMembershipChange();
         Messages.info(added == 1 ? "1 member added to the group." : added + " members added to the group.");
+    }
+
+    private List<Long> chosenIds() {
+        return ticks.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey)
+                .sorted().toList();
     }
 
     /** "Members can send messages to whole group" is only offered while the group has members. */
@@ -139,7 +172,7 @@ public class UpdateGroupPage implements Serializable {
     private void afterMembershipChange() {
         members = groups.members(group);
         selectedMembers = new ArrayList<>();
-        chosen = new ArrayList<>();
+        ticks = new HashMap<>();
         if (members.isEmpty()) {
             wholeGroupMessaging = false;
         }
@@ -156,7 +189,49 @@ public class UpdateGroupPage implements Serializable {
     public List<User> getMembers() { return members; }
     public List<User> getSelectedMembers() { return selectedMembers; }
     public void setSelectedMembers(List<User> selectedMembers) { this.selectedMembers = selectedMembers; }
-    public List<Candidate> getCandidates() { return candidates; }
-    public List<Long> getChosen() { return chosen; }
-    public void setChosen(List<Long> chosen) { this.chosen = chosen; }
+    public CandidatesModel getCandidates() { return candidates; }
+    public boolean isAnyoneToAdd() { return candidatesInOrganization > 0; }
+    public String getCandidateSearch() { return candidateSearch; }
+    public void setCandidateSearch(String candidateSearch) { this.candidateSearch = candidateSearch; }
+    public Map<Long, Boolean> getTicks() { return ticks; }
+
+    /** The people one can add, matching the dialog's search, one page at a time from the database. */
+    public class CandidatesModel extends LazyDataModel<Candidate> {
+        private static final long serialVersionUID = 1L;
+        private final long groupId;
+
+        CandidatesModel(long groupId) {
+            this.groupId = groupId;
+        }
+
+        private ContactGroup checkedGroup() {
+            return CDI.current().select(AdminScope.class).get().group(groupId);
+        }
+
+        private GroupService service() {
+            return CDI.current().select(GroupService.class).get();
+        }
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return service().countCandidates(checkedGroup(), candidateSearch);
+        }
+
+        @Override
+        public List<Candidate> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                Map<String, FilterMeta> filterBy) {
+            return service().candidates(checkedGroup(), candidateSearch, first, pageSize).stream()
+                    .map(Candidate::of).toList();
+        }
+
+        @Override
+        public String getRowKey(Candidate candidate) {
+            return String.valueOf(candidate.id());
+        }
+
+        @Override
+        public Candidate getRowData(String rowKey) {
+            return null;
+        }
+    }
 }

@@ -20,6 +20,9 @@ import org.carebridge.access.NotInScopeException;
 import org.carebridge.access.SecretTokens;
 import org.carebridge.affiliation.Affiliation;
 import org.carebridge.affiliation.AssociationPermission;
+import org.carebridge.audit.AuditAction;
+import org.carebridge.audit.AuditTarget;
+import org.carebridge.audit.AuditTrail;
 import org.carebridge.group.ContactGroup;
 import org.carebridge.group.DuplicateGroupNameException;
 import org.carebridge.group.GroupService;
@@ -74,6 +77,12 @@ public class AffiliationInvitations {
 
     @Inject
     AdminScope scope;
+
+    @Inject
+    AuditTrail audit;
+
+    /** How many overdue invitations one expiry run closes; the next run takes the rest. */
+    static final int EXPIRY_BATCH = 500;
 
     /** The type-ahead: up to {@value #SUGGESTIONS} organizations {@code organizationId} may invite. */
     public List<OrganizationOption> invitable(Long organizationId, String text) {
@@ -146,9 +155,60 @@ public class AffiliationInvitations {
         for (User recipient : recipients) {
             outbox.enqueue(invitationMail(invitation, recipient, link));
         }
+        audit.record(from, AuditAction.AFFILIATION_INVITED, invitationTarget(invitation),
+                "Invited " + invited.getName() + " (" + recipients.size() + " administrators mailed)");
         LOG.info(() -> "Organization " + from.getId() + " invited organization " + invited.getId() + " (invitation "
                 + invitation.getId() + ", " + recipients.size() + " administrators mailed)");
         return invitation;
+    }
+
+    /**
+     * Withdraws a pending invitation the organization sent: its link stops working at once.
+     *
+     * @throws NotInScopeException         when the invitation is not one the organization sent
+     * @throws UnusableInvitationException when it was already answered, replaced or expired
+     */
+    @Transactional
+    public void withdraw(Long organizationId, long invitationId, User administrator) {
+        Organization own = scope.organization(organizationId);
+        OrganizationInvitation invitation = em.find(OrganizationInvitation.class, invitationId);
+        if (invitation == null || !invitation.getInvitingOrganization().getId().equals(own.getId())) {
+            throw new NotInScopeException("Invitation " + invitationId + " was not sent by organization " + own.getId());
+        }
+        lockPair(own.getId(), invitation.getInvitedOrganization().getId());
+        em.refresh(invitation);
+        Instant now = clock.instant();
+        LinkStatus status = LinkStatus.of(invitation, now);
+        if (!status.isUsable()) {
+            throw new UnusableInvitationException(status);
+        }
+        invitation.withdraw(em.find(User.class, administrator.getId()), now);
+        audit.record(own, AuditAction.AFFILIATION_INVITATION_WITHDRAWN, invitationTarget(invitation),
+                "Withdrew the invitation to " + invitation.getInvitedOrganization().getName());
+        LOG.info(() -> "Organization " + own.getId() + " withdrew invitation " + invitation.getId());
+    }
+
+    /**
+     * Marks pending invitations past their expiry as expired, so that the stored state says
+     * what the links already do. Links never depend on this having run.
+     *
+     * @return how many were marked
+     */
+    @Transactional
+    public int expireOverdue() {
+        Instant now = clock.instant();
+        List<OrganizationInvitation> overdue = em.createNamedQuery(OrganizationInvitation.OVERDUE,
+                        OrganizationInvitation.class)
+                .setParameter("now", now)
+                .setMaxResults(EXPIRY_BATCH)
+                .getResultList();
+        int expired = 0;
+        for (OrganizationInvitation invitation : overdue) {
+            if (invitation.expireIfDue(now)) {
+                expired++;
+            }
+        }
+        return expired;
     }
 
     /** What the link leads to, for the landing page. Never changes anything. */
@@ -272,6 +332,12 @@ public class AffiliationInvitations {
                 other.replace(now);
             }
         }
+        User answeredBy = invitation.getRespondedBy();
+        audit.record(accepting.invited(), AuditAction.AFFILIATION_ACCEPTED, invitationTarget(invitation),
+                "Accepted the invitation of " + accepting.inviting().getName());
+        for (User recipient : administratorsToMail(accepting.inviting())) {
+            outbox.enqueue(acceptedMail(invitation, recipient, answeredBy));
+        }
         LOG.info(() -> "Organization " + accepting.invited().getId() + " accepted invitation " + invitation.getId()
                 + " from organization " + accepting.inviting().getId() + " (answered by user " + administrator.getId()
                 + ")");
@@ -332,6 +398,28 @@ public class AffiliationInvitations {
                 new MailLayout.Action("Answer the invitation", link),
                 "If you do not administer " + invited + " on Carebridge, please pass this mail on to someone who "
                         + "does.");
+    }
+
+    /** Tells the inviting organization's administrators that their invitation was accepted. */
+    private MailMessage acceptedMail(OrganizationInvitation invitation, User recipient, User answeredBy) {
+        String inviting = invitation.getInvitingOrganization().getName();
+        String invited = invitation.getInvitedOrganization().getName();
+        return MailLayout.compose(recipient.getEmail(), invited + " accepted your invitation on Carebridge", inviting,
+                List.of("Hello " + recipient.getFirstName() + ",",
+                        answeredBy.getFirstName() + " " + answeredBy.getLastName() + " of " + invited
+                                + " accepted the invitation " + inviting + " sent on "
+                                + MailLayout.dateTime(invitation.getCreatedAt(), recipient.timeZone())
+                                + ". The two organizations are now affiliates: their members can find each other "
+                                + "in the directory and exchange secure messages, within each side's association "
+                                + "permissions.",
+                        "You can narrow what " + invited + " sees of " + inviting + " at any time under Affiliates "
+                                + "on the Update Organization page of the administration console."),
+                new MailLayout.Action("Open Update Organization", links.page("/console/organization/edit.xhtml")),
+                "You receive this mail because you are an administrator of " + inviting + ".");
+    }
+
+    private static AuditTarget invitationTarget(OrganizationInvitation invitation) {
+        return AuditTarget.of("OrganizationInvitation", invitation.getId());
     }
 
     private List<OrganizationInvitation> pendingBetween(Organization inviting, Organization invited) {

@@ -49,7 +49,7 @@ public class InviteOrganizationSection implements Serializable {
     private List<Row> pending = List.of();
 
     /** One line of the pending list, with its times on the administrator's clock. */
-    public record Row(String organizationName, String sent, String expires) implements Serializable {
+    public record Row(long id, String organizationName, String sent, String expires) implements Serializable {
     }
 
     @PostConstruct
@@ -89,10 +89,21 @@ public class InviteOrganizationSection implements Serializable {
         }
     }
 
+    /** Withdraws one pending invitation; its link stops working. */
+    public void withdraw(long invitationId) {
+        try {
+            invitations.withdraw(organizationId, invitationId, admin.user());
+            Messages.info("The invitation has been withdrawn; its link no longer works.");
+        } catch (UnusableInvitationException e) {
+            Messages.error("That invitation was already answered, replaced or has expired; nothing was changed.");
+        }
+        refresh();
+    }
+
     private void refresh() {
         ZoneId zone = admin.user().timeZone();
         pending = invitations.pendingFrom(organizationId).stream()
-                .map(p -> new Row(p.invitedName(), MailLayout.dateTime(p.sentAt(), zone),
+                .map(p -> new Row(p.id(), p.invitedName(), MailLayout.dateTime(p.sentAt(), zone),
                         MailLayout.dateTime(p.expiresAt(), zone)))
                 .toList();
     }

@@ -173,7 +173,7 @@ class GroupServiceTest {
         assertEquals(1, after.getMemberCount());
         assertEquals(List.of("Davis, Miles"), names(service(kind, s -> s.members(group))));
         assertEquals(hospital.getId(), organizationOf(kind, carla).getId());
-        assertEquals(List.of("Bley, Carla", "Pepper, Art"), names(service(kind, s -> s.candidates(group))));
+        assertEquals(List.of("Bley, Carla", "Pepper, Art"), names(service(kind, s -> s.candidates(group, null, 0, 100))));
     }
 
     @ParameterizedTest
@@ -184,11 +184,39 @@ class GroupServiceTest {
         User sally = user(kind, hospital, "Sally", "Brown");
         user(kind, organization(kind), "Peppermint", "Patty");
         ContactGroup group = service(kind, s -> s.create(hospital, "Peanuts", false));
-        assertEquals(List.of("Brown, Charlie", "Brown, Sally"), names(service(kind, s -> s.candidates(group))));
+        assertEquals(List.of("Brown, Charlie", "Brown, Sally"), names(service(kind, s -> s.candidates(group, null, 0, 100))));
 
         service(kind, s -> s.addMembers(group, List.of(sally.getId())));
-        assertEquals(List.of("Brown, Charlie"), names(service(kind, s -> s.candidates(group))));
-        assertEquals(charlie.getId(), service(kind, s -> s.candidates(group)).get(0).getId());
+        assertEquals(List.of("Brown, Charlie"), names(service(kind, s -> s.candidates(group, null, 0, 100))));
+        assertEquals(charlie.getId(), service(kind, s -> s.candidates(group, null, 0, 100)).get(0).getId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void candidatesAreSearchedAndPagedByTheDatabase(TestDatabase.Kind kind) {
+        Organization hospital = organization(kind);
+        for (int i = 0; i < 25; i++) {
+            user(kind, hospital, "Nurse" + i, String.format("Ward%02d", i));
+        }
+        User sally = user(kind, hospital, "Sally", "Brown");
+        User lucy = user(kind, hospital, "Lucy", "Van_Pelt");
+        ContactGroup group = service(kind, s -> s.create(hospital, "Night Shift", false));
+
+        assertEquals(27, (int) service(kind, s -> s.countCandidates(group, null)));
+        assertEquals(List.of("Ward10, Nurse10", "Ward11, Nurse11"),
+                names(service(kind, s -> s.candidates(group, "WARD", 10, 2))), "any case, paged in name order");
+        assertEquals(25, (int) service(kind, s -> s.countCandidates(group, "ward")));
+        assertEquals(List.of("Brown, Sally"), names(service(kind, s -> s.candidates(group, "sally", 0, 20))),
+                "first names match too");
+        assertEquals(List.of("Brown, Sally"),
+                names(service(kind, s -> s.candidates(group, sally.getEmail().substring(0, 8).toUpperCase(), 0, 20))),
+                "and e-mail addresses");
+        assertEquals(List.of("Van_Pelt, Lucy"), names(service(kind, s -> s.candidates(group, "n_p", 0, 20))),
+                "an underscore is just an underscore");
+        assertEquals(0, (int) service(kind, s -> s.countCandidates(group, "%")));
+
+        service(kind, s -> s.addMembers(group, List.of(lucy.getId())));
+        assertEquals(0, (int) service(kind, s -> s.countCandidates(group, "pelt")), "members are not offered again");
     }
 
     @ParameterizedTest

@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
 import jakarta.persistence.EntityManager;
 
 import org.carebridge.access.AdminScope;
+import org.carebridge.audit.AuditAction;
+import org.carebridge.audit.AuditEvent;
+import org.carebridge.audit.AuditTrail;
 import org.carebridge.access.CurrentAdmin;
 import org.carebridge.access.NotInScopeException;
 import org.carebridge.access.SecretTokens;
@@ -110,6 +113,11 @@ class AffiliationInvitationsTest {
         set(groups, "em", em);
         set(groups, "clock", clock);
         service.groups = groups;
+        AuditTrail audit = new AuditTrail();
+        set(audit, "em", em);
+        set(audit, "clock", clock);
+        set(audit, "admin", signedIn);
+        service.audit = audit;
 
         hospital = organization(OrganizationKind.HOSPITAL, "Mercy Hospital");
         hospitalAdmin = administrator(hospital, "Grace", EASTERN);
@@ -420,6 +428,93 @@ class AffiliationInvitationsTest {
         assertTrue(inTransaction(() -> service.pendingFrom(practice.getId())).isEmpty());
         signedIn.as(hospitalAdmin);
         assertEquals(LinkStatus.ALREADY_AFFILIATES, check(practicesToken).status());
+    }
+
+    @Test
+    void theInvitingOrganizationCanWithdrawAPendingInvitation() {
+        OrganizationInvitation invitation = invite(hospital, practice);
+        String token = token(mailTo(chicagoAdmin));
+
+        signedIn.as(chicagoAdmin);
+        assertThrows(NotInScopeException.class, () -> inTransaction(() -> {
+            service.withdraw(practice.getId(), invitation.getId(), chicagoAdmin);
+            return null;
+        }), "the invited side cannot withdraw what it did not send");
+        assertThrows(NotInScopeException.class, () -> inTransaction(() -> {
+            service.withdraw(hospital.getId(), invitation.getId(), chicagoAdmin);
+            return null;
+        }));
+
+        signedIn.as(hospitalAdmin);
+        inTransaction(() -> {
+            service.withdraw(hospital.getId(), invitation.getId(), hospitalAdmin);
+            return null;
+        });
+        OrganizationInvitation stored = inTransaction(() -> em.find(OrganizationInvitation.class, invitation.getId()));
+        assertEquals(OrganizationInvitationState.WITHDRAWN, stored.getState());
+        assertEquals(hospitalAdmin.getId(), stored.getRespondedBy().getId());
+        assertTrue(inTransaction(() -> service.pendingFrom(hospital.getId())).isEmpty());
+        assertEquals(LinkStatus.WITHDRAWN, assertThrows(UnusableInvitationException.class, () -> inTransaction(() -> {
+            service.withdraw(hospital.getId(), invitation.getId(), hospitalAdmin);
+            return null;
+        })).status(), "withdrawn once");
+
+        signedIn.as(chicagoAdmin);
+        assertEquals(LinkStatus.WITHDRAWN, check(token).status());
+        assertThrows(UnusableInvitationException.class,
+                () -> inTransaction(() -> service.acceptForAll(token, chicagoAdmin)));
+        assertEquals(List.of(AuditAction.AFFILIATION_INVITED.code(), AuditAction.AFFILIATION_INVITATION_WITHDRAWN.code()),
+                auditActions(hospital));
+    }
+
+    @Test
+    void overdueInvitationsAreRecordedAsExpiredByTheHourlyRun() {
+        OrganizationInvitation due = invite(hospital, practice);
+        clock.advance(Duration.ofDays(1));
+        Organization other = organization(OrganizationKind.PRACTICE, "Lakeside Clinic");
+        administrator(other, "Lena", EASTERN);
+        OrganizationInvitation fresh = invite(hospital, other);
+
+        clock.now = due.getExpiresAt();
+        // Other tests' invitations in this database may be overdue too by now.
+        assertTrue(inTransaction(() -> service.expireOverdue()) >= 1);
+        assertEquals(OrganizationInvitationState.EXPIRED,
+                inTransaction(() -> em.find(OrganizationInvitation.class, due.getId())).getState());
+        assertEquals(OrganizationInvitationState.PENDING,
+                inTransaction(() -> em.find(OrganizationInvitation.class, fresh.getId())).getState());
+        assertEquals(0, inTransaction(() -> service.expireOverdue()), "nothing twice");
+    }
+
+    @Test
+    void theInvitingAdministratorsAreToldOfTheAcceptanceAndBothSidesAreAudited() {
+        invite(hospital, practice);
+        String token = token(mailTo(chicagoAdmin));
+        outbox.sent.clear();
+        signedIn.as(pacificAdmin);
+        inTransaction(() -> service.acceptForAll(token, pacificAdmin));
+
+        MailMessage told = mailTo(hospitalAdmin);
+        assertEquals(practice.getName() + " accepted your invitation on Carebridge", told.subject());
+        assertTrue(told.text().contains("Miles Admin of " + practice.getName() + " accepted"), told.text());
+        assertEquals(1, outbox.sent.size(), "only the inviting organization's administrators are told");
+        assertEquals(List.of(AuditAction.AFFILIATION_INVITED.code()), auditActions(hospital));
+        List<AuditEvent> accepted = inTransaction(() -> em.createNamedQuery(AuditEvent.OF_ORGANIZATION, AuditEvent.class)
+                .setParameter("organizationId", practice.getId())
+                .setParameter("from", START).setParameter("to", START.plus(Duration.ofDays(1)))
+                .getResultList());
+        assertEquals(1, accepted.size());
+        assertEquals(AuditAction.AFFILIATION_ACCEPTED.code(), accepted.get(0).getAction());
+        assertEquals(pacificAdmin.getId(), accepted.get(0).getActor().getId());
+    }
+
+    private List<String> auditActions(Organization organization) {
+        List<String> newestFirst = inTransaction(() -> em.createNamedQuery(AuditEvent.OF_ORGANIZATION, AuditEvent.class)
+                .setParameter("organizationId", organization.getId())
+                .setParameter("from", START).setParameter("to", START.plus(Duration.ofDays(30)))
+                .getResultList()).stream().map(AuditEvent::getAction).toList();
+        List<String> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     // --- arranging -----------------------------------------------------------------------

@@ -158,6 +158,34 @@ class AffiliationInvitationsIT extends BrowserTestSupport {
     }
 
     @Test
+    void aPendingInvitationCanBeWithdrawn() {
+        signInAndInvite(hospitalAdmin, practice);
+        browser.waitForText("#banner", "The invitation has been mailed");
+        String link = Mailbox.link(mails(practiceAdmin, 1).get(0));
+
+        browser.click("#invite\\:pending\\:0\\:withdraw");
+        browser.waitForText("#affiliates\\:confirmDelete", "will stop working");
+        assertEquals("Withdraw", browser.text("#affiliates\\:confirmYes"));
+        browser.click("#affiliates\\:confirmYes");
+        browser.waitForText("#banner", "The invitation has been withdrawn");
+        browser.waitForText("#invite\\:pending", "No invitation is waiting for an answer.");
+        assertEquals(OrganizationInvitationState.WITHDRAWN,
+                data.transaction(em -> em.createQuery("select i.state from OrganizationInvitation i"
+                        + " where i.invitingOrganization.id = :from and i.invitedOrganization.id = :to",
+                        OrganizationInvitationState.class)
+                        .setParameter("from", hospital.getId()).setParameter("to", practice.getId())
+                        .getSingleResult()));
+
+        browser.signOut();
+        browser.waitFor("#notice");
+        browser.driver().get(link);
+        browser.waitForUrlContaining("/login.xhtml");
+        browser.signIn(practiceAdmin.getEmail(), PASSWORD);
+        browser.waitFor("#unusable");
+        assertTrue(browser.text("#unusable").contains("taken it back"), browser.text("#unusable"));
+    }
+
+    @Test
     void acceptedForSomeUsersInANewGroup() {
         String link = arrangeInvitation(Instant.now());
         browser.signIn(practiceAdmin.getEmail(), PASSWORD);

@@ -19,7 +19,6 @@ import org.carebridge.user.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -211,15 +210,12 @@ class GroupsIT extends BrowserTestSupport {
             assertFalse(browser.pageText().contains(practice.getName()), path);
         }
 
-        // A crafted request: another organization's user slipped into the Add… dialog's choices.
+        // The Add… dialog never offers another organization's people, whatever is typed.
         browser.open("/console/group/edit.xhtml?id=" + own.getId());
         browser.click("#membersForm\\:add");
         browser.waitFor("#addDialog");
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "var option = document.createElement('option');"
-                        + "option.value = arguments[0]; option.selected = true;"
-                        + "document.getElementById('add:candidates_input').appendChild(option);",
-                String.valueOf(patty.getId()));
+        browser.type("#add\\:search", "Patty");
+        browser.waitForText("#add\\:candidates", "Nobody who is not yet in the group matches.");
         browser.click("#add\\:ok");
         browser.waitFor("#add .ui-message-error");
         assertEquals(List.of(), memberNames(own));
@@ -315,21 +311,32 @@ class GroupsIT extends BrowserTestSupport {
     // --- the page's widgets --------------------------------------------------------------------
 
     private void filterCandidates(String text) {
-        browser.type("#add\\:candidates .ui-selectlistbox-filter", text);
+        browser.type("#add\\:search", text);
+        waitUntil(d -> {
+            List<String> shown = visibleCandidates();
+            return !shown.isEmpty() && shown.stream().allMatch(label -> label.toLowerCase(java.util.Locale.ROOT)
+                    .contains(text.toLowerCase(java.util.Locale.ROOT)));
+        });
     }
 
-    /** The labels of the Add… dialog's entries that the search leaves visible. */
+    /** The labels of the Add… dialog's rows on the page the search shows. */
     private List<String> visibleCandidates() {
-        return browser.findAll("#add\\:candidates li.ui-selectlistbox-item").stream()
-                .filter(WebElement::isDisplayed).map(li -> li.getText().strip()).toList();
+        return browser.findAll("#add\\:candidates_data .candidate-label").stream()
+                .map(label -> label.getText().strip()).toList();
     }
 
     private void tickCandidate(String name) {
-        WebElement item = browser.findAll("#add\\:candidates li.ui-selectlistbox-item").stream()
-                .filter(li -> li.isDisplayed() && li.getText().startsWith(name)).findFirst()
-                .orElseThrow(() -> new AssertionError(name + " is not offered: " + visibleCandidates()));
-        item.click();
-        waitUntil(d -> item.getAttribute("class").contains("ui-state-highlight"));
+        waitUntil(d -> {
+            for (WebElement row : d.findElements(By.cssSelector("#add\\:candidates_data tr"))) {
+                if (row.getText().startsWith(name)) {
+                    WebElement box = row.findElement(By.cssSelector(".ui-chkbox-box"));
+                    box.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        browser.waitForAjax();
     }
 
     /** Ticks the selection box of the member row starting with {@code name}. */
