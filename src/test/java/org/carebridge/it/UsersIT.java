@@ -326,11 +326,26 @@ class UsersIT extends BrowserTestSupport {
         });
     }
 
-    /** Picks {@code label} in a PrimeFaces select menu. */
+    /**
+     * Picks {@code label} in a PrimeFaces select menu, as a person would: open the list, click the
+     * entry. Tries again when a click lands while the list is still opening on a busy machine.
+     */
     private void choose(String menu, String label) {
-        browser.click(menu + " .ui-selectonemenu-trigger");
-        browser.click(menu + "_items li[data-label='" + label + "']");
-        waitUntil(d -> browser.text(menu + "_label").equals(label));
+        waitUntil(d -> {
+            if (label.equals(d.findElement(By.cssSelector(menu + "_label")).getText().strip())) {
+                return true;
+            }
+            WebElement panel = d.findElement(By.cssSelector(menu + "_panel"));
+            if (!panel.isDisplayed()) {
+                d.findElement(By.cssSelector(menu + " .ui-selectonemenu-trigger")).click();
+                return false;
+            }
+            WebElement item = d.findElement(By.cssSelector(menu + "_items li[data-label='" + label + "']"));
+            if (item.isDisplayed()) {
+                item.click();
+            }
+            return false;
+        });
     }
 
     private void upload(Path file) {
