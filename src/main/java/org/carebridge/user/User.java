@@ -35,12 +35,18 @@ import org.carebridge.organization.Organization;
 @NamedQuery(name = User.MEMBERS_OF, query = "select u from User u where u.organization.id = :organizationId"
         + " order by u.lastName, u.firstName, u.id")
 @NamedQuery(name = User.COUNT_MEMBERS_OF, query = "select count(u) from User u where u.organization.id = :organizationId")
+@NamedQuery(name = User.LINKED_TO, query = "select u from User u where u.linkedUser.id = :userId order by u.externalId")
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
     public static final String ADMINS_OF = "User.adminsOf";
     public static final String MEMBERS_OF = "User.membersOf";
     public static final String COUNT_MEMBERS_OF = "User.countMembersOf";
+    /** External (synced) users linked to a native profile: its "Linked accounts". */
+    public static final String LINKED_TO = "User.linkedTo";
+    public static final int PIN_LENGTH = 4;
+    public static final int EMAIL_MAX = 254;
+    public static final int HOME_PAGE_URL_MAX = 500;
 
     @Id
     @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 50)
@@ -98,6 +104,8 @@ public class User {
 
     @Column(name = "office_street")
     private String officeStreet;
+    @Column(name = "office_street2")
+    private String officeStreet2;
     @Column(name = "office_city")
     private String officeCity;
     @Column(name = "office_state")
@@ -219,11 +227,55 @@ public class User {
     }
 
     public void changeEmail(String newEmail) {
-        String normalized = normalizeEmail(newEmail);
-        if (normalized == null || normalized.isEmpty()) {
-            throw new IllegalArgumentException("Enter an e-mail address.");
+        String problem = emailProblem(newEmail);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
-        this.email = normalized;
+        this.email = normalizeEmail(newEmail);
+    }
+
+    /** What is wrong with an e-mail address as a user id, or {@code null} when it will do. */
+    public static String emailProblem(String email) {
+        String normalized = normalizeEmail(email);
+        if (normalized == null || normalized.isEmpty()) {
+            return "Enter an e-mail address.";
+        }
+        if (normalized.length() > EMAIL_MAX || !normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return "Enter an e-mail address such as jane.doe@hospital.org.";
+        }
+        return null;
+    }
+
+    /** The client PIN rule: exactly four digits. Returns the message to show, or {@code null}. */
+    public static String pinProblem(String pin) {
+        if (pin == null || pin.isEmpty()) {
+            return "Enter a PIN of " + PIN_LENGTH + " digits.";
+        }
+        if (!pin.matches("\\d{" + PIN_LENGTH + "}")) {
+            return "The PIN must be exactly " + PIN_LENGTH + " digits (0-9).";
+        }
+        return null;
+    }
+
+    /** A home page must be an absolute http or https address. Returns the message, or {@code null}. */
+    public static String homePageUrlProblem(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String text = url.strip();
+        if (text.length() > HOME_PAGE_URL_MAX) {
+            return "The home page address can be at most " + HOME_PAGE_URL_MAX + " characters.";
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isBlank()) {
+                return null;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // answered below
+        }
+        return "Enter a web address starting with http:// or https://, such as https://www.example.org.";
     }
 
     public void grantOrganizationAdmin(boolean admin) {
@@ -249,6 +301,106 @@ public class User {
 
     public void changeLoginState(LoginState state) {
         this.loginState = state;
+    }
+
+    /**
+     * "Can Login" as an administrator sets it on the profile, with the PIN typed in the same
+     * save ({@code null} when the PIN field was left blank). A locked account is only enabled
+     * again together with a new PIN; only the client login locks an account.
+     *
+     * @return whether this unlocked a locked account
+     */
+    public boolean changeCanLogin(LoginState requested, String newPinHash, boolean temporary) {
+        if (requested == null) {
+            throw new IllegalArgumentException("Choose whether the user can log in.");
+        }
+        if (loginState == requested) {
+            return false;
+        }
+        if (requested == LoginState.LOCKED) {
+            throw new IllegalArgumentException("Only repeated wrong PINs lock an account. Choose Login Enabled or Login Disabled.");
+        }
+        if (loginState == LoginState.LOCKED && requested == LoginState.ENABLED) {
+            if (newPinHash == null) {
+                throw new IllegalArgumentException("This account is locked after too many wrong PINs. "
+                        + "Enter a new PIN together with Login Enabled to unlock it.");
+            }
+            unlock(newPinHash, temporary);
+            return true;
+        }
+        this.loginState = requested;
+        return false;
+    }
+
+    /**
+     * Lifts a lock after too many wrong PINs: the user gets the new PIN (temporary or not), the
+     * failure count and waiting time start afresh, and login is enabled.
+     */
+    public void unlock(String newPinHash, boolean temporary) {
+        if (newPinHash == null || newPinHash.isBlank()) {
+            throw new IllegalArgumentException("Enter a new PIN to unlock the account.");
+        }
+        changePinHash(newPinHash, temporary);
+        clearPinFailures();
+        this.loginState = LoginState.ENABLED;
+    }
+
+    /**
+     * The user chose a new PIN through a mailed link, which proves they hold the mailbox: the PIN
+     * is permanent, the failure count starts afresh, and a lock from wrong PINs is lifted. An
+     * administrator's "Login Disabled" stays as it is.
+     */
+    public void resetPinByLink(String newPinHash) {
+        if (newPinHash == null || newPinHash.isBlank()) {
+            throw new IllegalArgumentException("A new PIN is needed.");
+        }
+        changePinHash(newPinHash, false);
+        clearPinFailures();
+        if (loginState == LoginState.LOCKED) {
+            loginState = LoginState.ENABLED;
+        }
+    }
+
+    private void clearPinFailures() {
+        this.failedPinAttempts = 0;
+        this.lastFailedPinAt = null;
+        this.nextPinAttemptAt = null;
+    }
+
+    /**
+     * Converts between physician and non-physician staff. The physician attributes stay stored
+     * while the user is a non-physician (they are neither shown nor offered), so converting
+     * back brings them back unchanged. Synced external users take their type from their system.
+     *
+     * @return whether the type changed
+     */
+    public boolean convertTo(StaffType type) {
+        if (type == null) {
+            throw new IllegalArgumentException("Choose a staff type.");
+        }
+        if (kind != UserKind.NATIVE) {
+            throw new IllegalStateException("External users are kept by their organization's on-premises system.");
+        }
+        if (staffType == type) {
+            return false;
+        }
+        this.staffType = type;
+        return true;
+    }
+
+    /** Whether the physician attributes (specialty, schooling, practice) are part of the profile now. */
+    public boolean isPhysician() {
+        return staffType == StaffType.PHYSICIAN;
+    }
+
+    /** "Physician", "Non-Physician" or "External User", as Find Users lists people. */
+    public String getUserTypeLabel() {
+        return kind == UserKind.EXTERNAL ? "External User" : staffType.label();
+    }
+
+    /** Whether the client login is waiting out or refusing PIN attempts after wrong PINs. */
+    public boolean isLocked() {
+        return loginState == LoginState.LOCKED;
     }
 
     @PreUpdate
@@ -326,6 +478,8 @@ public class User {
     public boolean isSystemAdmin() { return systemAdmin; }
     public String getOfficeStreet() { return officeStreet; }
     public void setOfficeStreet(String officeStreet) { this.officeStreet = officeStreet; }
+    public String getOfficeStreet2() { return officeStreet2; }
+    public void setOfficeStreet2(String officeStreet2) { this.officeStreet2 = officeStreet2; }
     public String getOfficeCity() { return officeCity; }
     public void setOfficeCity(String officeCity) { this.officeCity = officeCity; }
     public String getOfficeState() { return officeState; }
@@ -353,7 +507,13 @@ public class User {
     public String getPracticeDescription() { return practiceDescription; }
     public void setPracticeDescription(String practiceDescription) { this.practiceDescription = practiceDescription; }
     public String getHomePageUrl() { return homePageUrl; }
-    public void setHomePageUrl(String homePageUrl) { this.homePageUrl = homePageUrl; }
+    public void setHomePageUrl(String homePageUrl) {
+        String problem = homePageUrlProblem(homePageUrl);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        this.homePageUrl = homePageUrl == null || homePageUrl.isBlank() ? null : homePageUrl.strip();
+    }
     public String getGuestAccessNumber() { return guestAccessNumber; }
     public void setGuestAccessNumber(String guestAccessNumber) { this.guestAccessNumber = guestAccessNumber; }
     public String getDeskPhone() { return deskPhone; }

@@ -13,6 +13,9 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
 import org.carebridge.affiliation.Affiliation;
+import org.carebridge.device.Device;
+import org.carebridge.device.DevicePlatform;
+import org.carebridge.device.PushProvider;
 import org.carebridge.group.ContactGroup;
 import org.carebridge.mail.OutboundMail;
 import org.carebridge.organization.Organization;
@@ -153,6 +156,27 @@ public final class ItData implements AutoCloseable {
     public User userByEmail(String email) {
         return transaction(em -> em.createNamedQuery(User.BY_EMAIL, User.class)
                 .setParameter("email", User.normalizeEmail(email)).getResultList().stream().findFirst().orElse(null));
+    }
+
+    /** A device {@code user} has signed in from, with push notifications registered. */
+    public Device device(User user, String name) {
+        return transaction(em -> {
+            Device device = new Device(em.find(User.class, user.getId()), "key-" + UUID.randomUUID(),
+                    DevicePlatform.ANDROID, name, Instant.now());
+            device.changePushToken(PushProvider.FCM, "fcm-" + UUID.randomUUID());
+            device.loggedIn(Instant.now());
+            em.persist(device);
+            return device;
+        });
+    }
+
+    /** Whether {@code secret} is the one hashed into {@code storedHash} (PIN or password). */
+    public boolean verifies(String secret, String storedHash) {
+        return storedHash != null && hasher.verify(secret.toCharArray(), storedHash);
+    }
+
+    public User reload(User user) {
+        return transaction(em -> em.find(User.class, user.getId()));
     }
 
     @Override

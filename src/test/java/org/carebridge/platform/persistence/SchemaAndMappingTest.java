@@ -46,6 +46,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SchemaAndMappingTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z").truncatedTo(ChronoUnit.MILLIS);
+    /** The eight bytes that open every PNG file, and a little more. */
+    private static final byte[] PNG_BYTES = {(byte) 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3};
     private final java.util.Map<TestDatabase.Kind, TestDatabase> databases = new java.util.EnumMap<>(TestDatabase.Kind.class);
 
     @BeforeAll
@@ -123,7 +125,7 @@ class SchemaAndMappingTest {
             external.setLinkedUser(user);
             PasswordToken token = new PasswordToken(user, PasswordTokenPurpose.RESET, SecretTokens.hash("abc"), NOW);
             em.persist(token);
-            em.persist(new UserProfileImage(user.getId(), "image/png", new byte[] {1, 2, 3}, NOW));
+            em.persist(new UserProfileImage(user.getId(), PNG_BYTES, NOW));
             OutboundMail mail = new OutboundMail(new MailMessage("a@b.example", "Subject", "Text", "<p>Html</p>"), NOW);
             em.persist(mail);
             return new Long[] {user.getId(), external.getId(), token.getId(), mail.getId()};
@@ -143,7 +145,8 @@ class SchemaAndMappingTest {
                     .setParameter("hash", SecretTokens.hash("abc")).getSingleResult();
             assertEquals(ids[2], token.getId());
             assertEquals(NOW.plus(PasswordTokenPurpose.RESET.lifetime()), token.getExpiresAt());
-            assertArrayEquals(new byte[] {1, 2, 3}, em.find(UserProfileImage.class, ids[0]).getData());
+            assertArrayEquals(PNG_BYTES, em.find(UserProfileImage.class, ids[0]).getData());
+            assertEquals("image/png", em.find(UserProfileImage.class, ids[0]).getContentType());
             OutboundMail mail = em.find(OutboundMail.class, ids[3]);
             assertEquals(MailState.QUEUED, mail.getState());
             assertEquals("<p>Html</p>", mail.message().html());
