@@ -5,7 +5,7 @@ package org.carebridge.affiliation;
  * lets it reach.
  */
 public record AffiliateRow(long affiliationId, long organizationId, String name, String kind,
-        AssociationPermission ourPermission) {
+        String license, AssociationPermission ourPermission) {
 
     public String getPermissionLabel() {
         return ourPermission.label();
@@ -14,4 +14,5 @@ public record AffiliateRow(long affiliationId, long organizationId, String name,
     public long getAffiliationId() { return affiliationId; }
     public String getName() { return name; }
     public String getKind() { return kind; }
+    public String getLicense() { return license; }
 }

@@ -46,6 +46,7 @@ public class AffiliationService {
         for (Affiliation a : active) {
             Organization other = a.otherSide(side);
             rows.add(new AffiliateRow(a.getId(), other.getId(), other.getName(), other.getKind().label(),
+                    other.getLicense().affiliateLabel(),
                     a.permissionOf(side)));
         }
         rows.sort(Comparator.comparing(r -> r.name().toLowerCase(java.util.Locale.ROOT)));

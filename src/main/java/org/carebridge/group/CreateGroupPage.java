@@ -7,6 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.carebridge.platform.web.ConsolePages;
 import org.carebridge.access.AdminScope;
 import org.carebridge.access.NotInScopeException;
 import org.carebridge.organization.Organization;
@@ -35,9 +36,9 @@ public class CreateGroupPage implements Serializable {
 
     public void load() throws IOException {
         try {
-            organization = scope.organization(GroupPages.parseId(organizationParam));
+            organization = scope.organization(ConsolePages.parseId(organizationParam));
         } catch (NotInScopeException | NumberFormatException e) {
-            GroupPages.notFound();
+            ConsolePages.notFound();
         }
     }
 

@@ -143,12 +143,7 @@ public class GroupService {
     }
 
     private void record(Organization organization, AuditAction action, ContactGroup group, String details) {
-        // CDI always injects the trail. Only AffiliationInvitationsTest still builds this service by
-        // hand without one (invitation/ is being changed on another branch); remove this check once
-        // that test passes it an AuditTrail.
-        if (audit != null) {
-            audit.record(organization, action, AuditTarget.group(group), details);
-        }
+        audit.record(organization, action, AuditTarget.group(group), details);
     }
 
     /** "Brown, Charlie (100123); Davis, Miles (100124)", in the order the console lists people. */

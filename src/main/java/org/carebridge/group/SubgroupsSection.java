@@ -10,6 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.carebridge.platform.web.ConsolePages;
 import org.carebridge.access.AdminScope;
 import org.carebridge.access.NotInScopeException;
 import org.carebridge.organization.Organization;
@@ -68,7 +69,7 @@ public class SubgroupsSection implements Serializable {
     void init() {
         String requested = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
         try {
-            organizationId = scope.organization(GroupPages.parseId(requested)).getId();
+            organizationId = scope.organization(ConsolePages.parseId(requested)).getId();
         } catch (NotInScopeException | NumberFormatException e) {
             organizationId = null;
         }

@@ -19,6 +19,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.carebridge.platform.web.ConsolePages;
 import org.carebridge.access.AdminScope;
 import org.carebridge.access.NotInScopeException;
 import org.carebridge.organization.Organization;
@@ -65,9 +66,9 @@ public class UpdateGroupPage implements Serializable {
 
     public void load() throws IOException {
         try {
-            group = scope.group(GroupPages.parseId(id));
+            group = scope.group(ConsolePages.parseId(id));
         } catch (NotInScopeException | NumberFormatException e) {
-            GroupPages.notFound();
+            ConsolePages.notFound();
             return;
         }
         organization = group.getOrganization();

@@ -74,6 +74,10 @@ public class Organization {
     @Column(name = "priority_sound_seconds", nullable = false)
     private int prioritySoundSeconds = PrioritySoundLength.DEFAULT_SECONDS;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private OrganizationLicense license = OrganizationLicense.NONE;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -110,6 +114,10 @@ public class Organization {
 
     public void changeOfficeNumber(PhoneNumber number) {
         this.officeNumber = number.digits();
+    }
+
+    public void changeLicense(OrganizationLicense newLicense) {
+        this.license = java.util.Objects.requireNonNull(newLicense, "license");
     }
 
     public void changeTimeZone(ZoneId zone) {
@@ -159,6 +167,7 @@ public class Organization {
         return id;
     }
 
+    public OrganizationLicense getLicense() { return license; }
     public OrganizationKind getKind() {
         return kind;
     }

@@ -14,6 +14,7 @@ import org.carebridge.access.NotInScopeException;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.TimeZones;
 import org.carebridge.platform.web.Messages;
+import org.carebridge.platform.web.ConsolePages;
 
 /** Create User Profile: every field of the profile; the new user then opens in Update User Profile. */
 @Named
@@ -37,9 +38,9 @@ public class CreateUserPage implements Serializable {
 
     public void load() throws IOException {
         try {
-            organization = scope.organization(UserPages.parseId(organizationParam));
+            organization = scope.organization(ConsolePages.parseId(organizationParam));
         } catch (NotInScopeException | NumberFormatException e) {
-            UserPages.notFound();
+            ConsolePages.notFound();
             return;
         }
         if (form == null) {

@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import org.carebridge.access.AdminScope;
 import org.carebridge.access.NotInScopeException;
 import org.carebridge.organization.Organization;
+import org.carebridge.platform.web.ConsolePages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -42,9 +43,9 @@ public class FindUsersPage implements Serializable {
 
     public void load() throws IOException {
         try {
-            organization = scope.organization(UserPages.parseId(organizationParam));
+            organization = scope.organization(ConsolePages.parseId(organizationParam));
         } catch (NotInScopeException | NumberFormatException e) {
-            UserPages.notFound();
+            ConsolePages.notFound();
             return;
         }
         results = new ResultsModel(organization.getId(), UserSearch.everyone());

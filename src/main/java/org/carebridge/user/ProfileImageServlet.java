@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.carebridge.access.AdminScope;
 import org.carebridge.access.NotInScopeException;
+import org.carebridge.platform.web.ConsolePages;
 
 /**
  * Serves a user's profile picture to the console, under the console's security constraint and
@@ -31,7 +32,7 @@ public class ProfileImageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         UserProfileImage image;
         try {
-            image = users.image(scope.user(UserPages.parseId(request.getParameter("id"))));
+            image = users.image(scope.user(ConsolePages.parseId(request.getParameter("id"))));
         } catch (NotInScopeException | NumberFormatException e) {
             image = null;
         }

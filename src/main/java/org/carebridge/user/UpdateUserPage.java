@@ -23,6 +23,7 @@ import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.TimeZones;
 import org.carebridge.platform.web.Messages;
+import org.carebridge.platform.web.ConsolePages;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
@@ -80,9 +81,9 @@ public class UpdateUserPage implements Serializable {
 
     public void load() throws IOException {
         try {
-            user = scope.user(UserPages.parseId(id));
+            user = scope.user(ConsolePages.parseId(id));
         } catch (NotInScopeException | NumberFormatException e) {
-            UserPages.notFound();
+            ConsolePages.notFound();
             return;
         }
         organization = user.getOrganization();

@@ -112,11 +112,12 @@ class AffiliationInvitationsTest {
         GroupService groups = new GroupService();
         set(groups, "em", em);
         set(groups, "clock", clock);
-        service.groups = groups;
         AuditTrail audit = new AuditTrail();
         set(audit, "em", em);
         set(audit, "clock", clock);
         set(audit, "admin", signedIn);
+        set(groups, "audit", audit);
+        service.groups = groups;
         service.audit = audit;
 
         hospital = organization(OrganizationKind.HOSPITAL, "Mercy Hospital");
