@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import org.carebridge.reachability.Reachability;
 import org.carebridge.user.User;
@@ -43,13 +44,21 @@ public class PresenceFanOut {
     @Resource
     ManagedExecutorService executor;
 
+    /** This bean through its proxy, so the delivery on the executor's thread gets its transaction. */
+    @Inject
+    PresenceFanOut self;
+
     // @Default: not the copies Payara fires with @Outbound/@Inbound, which would loop between nodes.
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Default PresenceChanged change) {
-        executor.execute(() -> deliverHere(change));
+        executor.execute(() -> self.deliverHere(change));
         relay.toOtherNodes(change);
     }
 
-    /** Sends {@code change} to this node's sockets of users who may reach the changed user. */
+    /**
+     * Sends {@code change} to this node's sockets of users who may reach the changed user. Runs in
+     * a (read-only) transaction of its own: the entity manager needs one on executor threads.
+     */
+    @Transactional
     public void deliverHere(PresenceChanged change) {
         try {
             Set<Long> connected = clients.userIds();
