@@ -14,6 +14,7 @@ import org.carebridge.audit.AuditAction;
 import org.carebridge.audit.AuditTarget;
 import org.carebridge.audit.AuditTrail;
 import org.carebridge.audit.FieldChanges;
+import org.carebridge.directory.DirectoryClock;
 import org.carebridge.platform.persistence.LikePatterns;
 import org.carebridge.telephony.VoiceNumberProvider;
 import org.carebridge.user.User;
@@ -35,6 +36,9 @@ public class OrganizationService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    DirectoryClock directoryClock;
 
     /**
      * Creates an organization and gives it a voice number when its office number allows one.
@@ -69,6 +73,10 @@ public class OrganizationService {
         OrganizationSettings before = OrganizationSettings.of(org);
         String voiceNumberBefore = org.getVoiceNumber();
         org.rename(settings.name());
+        if (!org.getName().equals(before.name())) {
+            // Every member's directory entry shows the organization's name.
+            directoryClock.organizationChanged(org.getId());
+        }
         org.changeOfficeNumber(settings.officeNumber());
         org.changeTimeZone(settings.timeZone());
         org.changeMessaging(settings.wholeOrganizationMessaging(), settings.nonUserMessaging());

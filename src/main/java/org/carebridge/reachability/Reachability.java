@@ -16,6 +16,7 @@ import jakarta.persistence.TypedQuery;
 import org.carebridge.affiliation.AssociationPermission;
 import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.OrganizationKind;
+import org.carebridge.platform.persistence.LikePatterns;
 import org.carebridge.user.User;
 
 /**
@@ -29,6 +30,8 @@ import org.carebridge.user.User;
 public class Reachability {
 
     private static final List<Long> NONE = List.of(-1L);
+    /** Ids per IN list: far below every database's parameter limit. */
+    private static final int CHUNK = 1_000;
 
     @PersistenceContext
     EntityManager em;
@@ -55,27 +58,122 @@ public class Reachability {
 
     /** The users of an audience, in directory order; excludes {@code except} (the asking user). */
     public List<User> users(Audience audience, Long except, int first, int max) {
-        return usersQuery(audience, except, User.class, "select u").setFirstResult(first).setMaxResults(max)
-                .getResultList();
+        return usersQuery(audience, except, UserFilter.ALL, User.class, "select u").setFirstResult(first)
+                .setMaxResults(max).getResultList();
+    }
+
+    /**
+     * The users of an audience that pass {@code filter}, in directory order (last name, first
+     * name, id), at most {@code max}; excludes {@code except} (the asking user). Organizations
+     * come with them, so listing their names costs no further query.
+     */
+    public List<User> users(Audience audience, Long except, UserFilter filter, int max) {
+        return usersQuery(audience, except, filter, User.class, "select u").setMaxResults(max).getResultList();
     }
 
     public long countUsers(Audience audience, Long except) {
-        return usersQuery(audience, except, Long.class, "select count(u)").getSingleResult();
+        return usersQuery(audience, except, UserFilter.ALL, Long.class, "select count(u)").getSingleResult();
     }
 
     /** Ids of every user in an audience: for fan-out and sync, where no paging applies. */
     public List<Long> userIds(Audience audience) {
-        return usersQuery(audience, null, Long.class, "select u.id").getResultList();
+        return usersQuery(audience, null, UserFilter.ALL, Long.class, "select u.id").getResultList();
     }
 
-    private <T> TypedQuery<T> usersQuery(Audience audience, Long except, Class<T> type, String select) {
-        String order = type == User.class ? " order by u.lastName, u.firstName, u.id" : "";
-        return em.createQuery(select + " from User u where (u.organization.id in :organizations"
-                        + " or exists (select g.id from ContactGroup g join g.members m"
-                        + " where m = u and g.id in :groups)) and u.id <> :except" + order, type)
+    /** Ids of the users in an audience that pass {@code filter}, unordered; excludes {@code except}. */
+    public List<Long> userIds(Audience audience, Long except, UserFilter filter) {
+        return usersQuery(audience, except, filter, Long.class, "select u.id").getResultList();
+    }
+
+    /**
+     * Which of {@code candidates} may reach {@code user} (and so see its presence). Reachability
+     * is symmetric (u reaches v exactly when v reaches u; {@code AudienceRuleTest} checks it on
+     * random worlds), so this is the candidates in {@code user}'s own audience: one query per
+     * chunk of candidates, never one per candidate.
+     */
+    public Set<Long> whoMayReach(User user, Collection<Long> candidates) {
+        Set<Long> found = new HashSet<>();
+        if (candidates.isEmpty()) {
+            return found;
+        }
+        Audience audience = audienceOf(user);
+        List<Long> all = new ArrayList<>(new HashSet<>(candidates));
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            Set<Long> chunk = new HashSet<>(all.subList(from, Math.min(all.size(), from + CHUNK)));
+            found.addAll(userIds(audience, null, UserFilter.ALL.only(chunk)));
+        }
+        if (candidates.contains(user.getId())) {
+            found.add(user.getId());
+        }
+        return found;
+    }
+
+    /**
+     * Groups of an audience that may be addressed as a whole now: whole-group messaging is on,
+     * and {@link Audience#includesGroup} passes (a group of an organization reachable in full,
+     * or a group its organization shared). Sorted by name, then id.
+     */
+    public List<ContactGroup> addressableGroups(Audience audience) {
+        return em.createQuery("select g from ContactGroup g join fetch g.organization where g.wholeGroupMessaging = true"
+                        + " and (g.organization.id in :organizations or g.id in :groups) order by g.name, g.id",
+                        ContactGroup.class)
+                .setParameter("organizations", nonEmpty(audience.wholeOrganizations()))
+                .setParameter("groups", nonEmpty(audience.groups()))
+                .getResultList();
+    }
+
+    private <T> TypedQuery<T> usersQuery(Audience audience, Long except, UserFilter filter, Class<T> type,
+            String select) {
+        boolean entities = type == User.class;
+        StringBuilder jpql = new StringBuilder(select).append(" from User u");
+        if (entities) {
+            jpql.append(" join fetch u.organization");
+        }
+        jpql.append(" where (u.organization.id in :organizations or exists (select g.id from ContactGroup g"
+                + " join g.members m where m = u and g.id in :groups)) and u.id <> :except");
+        for (int i = 0; i < filter.nameWords().size(); i++) {
+            jpql.append(" and (lower(u.firstName) like :w").append(i).append(" escape '\\'")
+                    .append(" or lower(u.lastName) like :w").append(i).append(" escape '\\'")
+                    .append(" or lower(u.nickname) like :w").append(i).append(" escape '\\')");
+        }
+        if (filter.onlyIds() != null) {
+            jpql.append(" and u.id in :only");
+        }
+        if (filter.exceptIds() != null && !filter.exceptIds().isEmpty()) {
+            jpql.append(" and u.id not in :exceptIds");
+        }
+        if (filter.changedSince() != null) {
+            jpql.append(" and u.directoryVersion > :since");
+        }
+        if (filter.after() != null) {
+            jpql.append(" and (u.lastName > :afterLast or (u.lastName = :afterLast and (u.firstName > :afterFirst"
+                    + " or (u.firstName = :afterFirst and u.id > :afterId))))");
+        }
+        if (entities) {
+            jpql.append(" order by u.lastName, u.firstName, u.id");
+        }
+        TypedQuery<T> query = em.createQuery(jpql.toString(), type)
                 .setParameter("organizations", nonEmpty(audience.wholeOrganizations()))
                 .setParameter("groups", nonEmpty(audience.groups()))
                 .setParameter("except", except == null ? -1L : except);
+        for (int i = 0; i < filter.nameWords().size(); i++) {
+            query.setParameter("w" + i, LikePatterns.containing(filter.nameWords().get(i)));
+        }
+        if (filter.onlyIds() != null) {
+            query.setParameter("only", nonEmpty(filter.onlyIds()));
+        }
+        if (filter.exceptIds() != null && !filter.exceptIds().isEmpty()) {
+            query.setParameter("exceptIds", filter.exceptIds());
+        }
+        if (filter.changedSince() != null) {
+            query.setParameter("since", filter.changedSince());
+        }
+        if (filter.after() != null) {
+            query.setParameter("afterLast", filter.after().lastName())
+                    .setParameter("afterFirst", filter.after().firstName())
+                    .setParameter("afterId", filter.after().id());
+        }
+        return query;
     }
 
     private Set<Long> groupsOf(long userId) {

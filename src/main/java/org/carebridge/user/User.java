@@ -160,6 +160,14 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /**
+     * The directory clock's value at the last change clients must see (name, title, status, ...);
+     * see {@code directory.DirectoryClock}. Incremental directory sync sends users stamped after
+     * the client's token.
+     */
+    @Column(name = "directory_version", nullable = false)
+    private long directoryVersion;
+
     @Version
     private long version;
 
@@ -296,7 +304,14 @@ public class User {
     }
 
     public void changeStatus(PresenceStatus newStatus) {
-        this.status = newStatus;
+        this.status = java.util.Objects.requireNonNull(newStatus, "status");
+    }
+
+    /** Stamps a change clients must see with the directory clock's new value (never moves back). */
+    public void directoryChanged(long clockValue) {
+        if (clockValue > directoryVersion) {
+            this.directoryVersion = clockValue;
+        }
     }
 
     public void changeLoginState(LoginState state) {
@@ -406,6 +421,15 @@ public class User {
     @PreUpdate
     void touch() {
         this.updatedAt = Instant.now();
+    }
+
+    /**
+     * What colleagues see of this user in their directory; when it differs after a change, the
+     * change must be stamped on the directory clock so incremental syncs carry it.
+     */
+    public java.util.List<Object> directoryFields() {
+        return java.util.Arrays.asList(kind, title, firstName, middleName, lastName, nickname, credentials, jobTitle,
+                status);
     }
 
     /** "Last, First" as the console lists people. */
@@ -524,5 +548,6 @@ public class User {
     public Instant getLastClientLoginAt() { return lastClientLoginAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public long getDirectoryVersion() { return directoryVersion; }
     public long getVersion() { return version; }
 }

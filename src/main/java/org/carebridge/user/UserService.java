@@ -27,6 +27,7 @@ import org.carebridge.audit.AuditAction;
 import org.carebridge.audit.AuditTarget;
 import org.carebridge.audit.AuditTrail;
 import org.carebridge.audit.FieldChanges;
+import org.carebridge.directory.DirectoryClock;
 import org.carebridge.group.ContactGroup;
 import org.carebridge.group.GroupService;
 import org.carebridge.organization.Organization;
@@ -58,6 +59,9 @@ public class UserService {
 
     @Inject
     CurrentAdmin admin;
+
+    @Inject
+    DirectoryClock directoryClock;
 
     @Inject
     GroupService groups;
@@ -180,7 +184,11 @@ public class UserService {
 
         ProfileForm before = ProfileForm.of(current);
         String rolesBefore = roles(current);
+        java.util.List<Object> shownBefore = current.directoryFields();
         form.applyDetailsTo(current);
+        if (!shownBefore.equals(current.directoryFields())) {
+            directoryClock.changed(current);
+        }
         String pinHash = form.typedPin() == null ? null : hasher.hash(form.typedPin());
         boolean unlocked;
         try {

@@ -1,5 +1,6 @@
 package org.carebridge.it;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
+import org.carebridge.access.ClientSession;
+import org.carebridge.access.SecretTokens;
 import org.carebridge.affiliation.Affiliation;
 import org.carebridge.device.Device;
 import org.carebridge.device.DevicePlatform;
@@ -168,6 +171,22 @@ public final class ItData implements AutoCloseable {
             em.persist(device);
             return device;
         });
+    }
+
+    /**
+     * Signs {@code user} in on a new device as a client login would, and returns the bearer token
+     * (only its hash is stored). For API tests that are not about the login itself.
+     */
+    public String clientToken(User user) {
+        Device device = device(user, "Test phone");
+        String token = SecretTokens.newToken();
+        transaction(em -> {
+            ClientSession session = new ClientSession(em.find(Device.class, device.getId()), SecretTokens.hash(token),
+                    Instant.now(), Duration.ofHours(1));
+            em.persist(session);
+            return session;
+        });
+        return token;
     }
 
     /** Whether {@code secret} is the one hashed into {@code storedHash} (PIN or password). */

@@ -57,6 +57,7 @@ class OrganizationServiceTest {
     private OrganizationService serviceOn(EntityManager em) {
         OrganizationService service = new OrganizationService();
         service.em = em;
+        service.directoryClock = org.carebridge.directory.DirectoryClock.over(em);
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         // A fictional pool: every organization in area code 408 gets (408) 555-01xx.
         service.voiceNumbers = (areaCode, organizationId) -> Optional.of(

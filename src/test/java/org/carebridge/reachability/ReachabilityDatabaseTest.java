@@ -118,6 +118,13 @@ class ReachabilityDatabaseTest {
                 listedIds.retainAll(users.values());
                 assertEquals(expected, listedIds, "directory of " + from);
                 assertEquals(listed.size(), reachability.countUsers(audience, u.getId()), "count of " + from);
+                // The same set through the directory's filtered query and the fan-out's "who may reach u".
+                Set<Long> filtered = new HashSet<>(reachability.userIds(audience, u.getId(), UserFilter.ALL));
+                filtered.retainAll(users.values());
+                assertEquals(expected, filtered, "filtered ids of " + from);
+                Set<Long> mayReachMe = new HashSet<>(expected);
+                mayReachMe.add(u.getId());
+                assertEquals(mayReachMe, reachability.whoMayReach(u, users.values()), "who may reach " + from);
             }
         });
     }

@@ -65,6 +65,7 @@ class UserServiceTest {
     private static UserService serviceOn(EntityManager em, CurrentAdmin admin) {
         UserService service = new UserService();
         service.em = em;
+        service.directoryClock = org.carebridge.directory.DirectoryClock.over(em);
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         service.hasher = TestAccess.hasher();
         service.admin = admin;
