@@ -50,7 +50,7 @@ public class Registrations {
     AuditTrail audit;
 
     /** What the registration page shows: whether the link works and, if so, what the invitation says. */
-    public record View(RegistrationLink link, Details details) {
+    public record View(RegistrationLink link, Details details) implements java.io.Serializable {
         static View of(RegistrationLink link) {
             return new View(link, null);
         }
@@ -58,7 +58,7 @@ public class Registrations {
 
     /** The invitation as the person sees it; the form starts from these names and this time zone. */
     public record Details(String email, String firstName, String lastName, boolean administrator,
-            String organizationName, ZoneId organizationTimeZone, Instant expiresAt) {
+            String organizationName, ZoneId organizationTimeZone, Instant expiresAt) implements java.io.Serializable {
         static Details of(UserInvitation invitation) {
             Organization org = invitation.getOrganization();
             return new Details(invitation.getEmail(), invitation.getFirstName(), invitation.getLastName(),
