@@ -13,6 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.carebridge.audit.AuditAction;
+import org.carebridge.audit.AuditTarget;
+import org.carebridge.audit.AuditTrail;
 import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
 
@@ -31,6 +34,9 @@ public class AffiliationService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     /** Active affiliates of {@code side}, by name. */
     public List<AffiliateRow> affiliatesOf(Organization side) {
@@ -66,7 +72,14 @@ public class AffiliationService {
                 groups.add(group);
             }
         }
+        String before = describePermission(managed, side);
         managed.setPermission(side, permission, groups);
+        String after = describePermission(managed, side);
+        if (!before.equals(after)) {
+            recordOnBothSides(managed, AuditAction.AFFILIATION_PERMISSIONS_CHANGED,
+                    "What " + side.getName() + " exposes to " + managed.otherSide(side).getName()
+                            + ": \"" + before + "\" \u2192 \"" + after + "\"");
+        }
         LOG.info(() -> "Organization " + side.getId() + " set its permission in affiliation " + managed.getId()
                 + " to " + permission + (groups.isEmpty() ? "" : " (" + groups.size() + " groups)"));
     }
@@ -75,8 +88,38 @@ public class AffiliationService {
     @Transactional
     public void end(Affiliation affiliation, Organization side) {
         Affiliation managed = em.find(Affiliation.class, affiliation.getId());
+        if (!managed.isActive()) {
+            return;
+        }
+        String before = "Before deletion: " + managed.getOrganizationLow().getName() + " exposed \""
+                + describePermission(managed, managed.getOrganizationLow()) + "\"; "
+                + managed.getOrganizationHigh().getName() + " exposed \""
+                + describePermission(managed, managed.getOrganizationHigh()) + "\"";
         managed.end(clock.instant());
+        recordOnBothSides(managed, AuditAction.AFFILIATION_ENDED, "Deleted by " + side.getName()
+                + " (" + managed.getOrganizationLow().getName() + " and " + managed.getOrganizationHigh().getName()
+                + " are no longer affiliates). " + before);
         LOG.info(() -> "Organization " + side.getId() + " ended affiliation " + managed.getId());
+    }
+
+    /**
+     * An affiliation change concerns both organizations, so each one's trail shows it, whichever
+     * administrator made it.
+     */
+    private void recordOnBothSides(Affiliation affiliation, AuditAction action, String details) {
+        AuditTarget target = AuditTarget.affiliation(affiliation);
+        audit.record(affiliation.getOrganizationLow(), action, target, details);
+        audit.record(affiliation.getOrganizationHigh(), action, target, details);
+    }
+
+    /** "Whole organization", "None", or "Chosen groups: ICU, Pharmacy". */
+    static String describePermission(Affiliation affiliation, Organization side) {
+        AssociationPermission permission = affiliation.permissionOf(side);
+        if (permission != AssociationPermission.GROUPS) {
+            return permission.label();
+        }
+        return permission.label() + ": " + affiliation.groupsOf(side).stream().map(ContactGroup::getName)
+                .sorted(String.CASE_INSENSITIVE_ORDER).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The groups {@code side} may choose from. */

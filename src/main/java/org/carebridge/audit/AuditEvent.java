@@ -101,8 +101,11 @@ public class AuditEvent {
         return new AuditEvent(organization, null, SYSTEM_ACTOR, action, targetType, targetId, details, now);
     }
 
-    /** "Doe, Jane (100950)": the name as the console lists people, and the staff id that never changes. */
-    static String labelOf(User actor) {
+    /**
+     * "Doe, Jane (100950)": the name as the console lists people, and the staff id that never
+     * changes. Details that name people (group members, say) use the same form.
+     */
+    public static String labelOf(User actor) {
         String label = actor.getSortName();
         return actor.getStaffId() == null ? label : label + " (" + actor.getStaffId() + ")";
     }

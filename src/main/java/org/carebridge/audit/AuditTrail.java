@@ -55,8 +55,10 @@ public class AuditTrail {
     @Transactional(TxType.MANDATORY)
     public void recordBy(User actor, Organization organization, AuditAction action, AuditTarget target,
             String details) {
-        persist(AuditEvent.byUser(actor, organization, action.code(), typeOf(target), idOf(target), details,
-                clock.instant()));
+        // The signed-in administrator was loaded earlier in the request, often by another transaction.
+        User managed = actor.getId() == null || em.contains(actor) ? actor : em.find(User.class, actor.getId());
+        persist(AuditEvent.byUser(managed == null ? actor : managed, organization, action.code(), typeOf(target),
+                idOf(target), details, clock.instant()));
     }
 
     private void persist(AuditEvent event) {

@@ -23,6 +23,24 @@ public final class FieldChanges {
         return this;
     }
 
+    /** Records a yes/no field (a checkbox) if it changed. */
+    public FieldChanges flag(String field, boolean before, boolean after) {
+        return field(field, yesNo(before), yesNo(after));
+    }
+
+    public static String yesNo(boolean value) {
+        return value ? "Yes" : "No";
+    }
+
+    /** Records the value a field starts with, as when something is created; blank values are left out. */
+    public FieldChanges value(String field, Object value) {
+        String text = text(value);
+        if (!text.isEmpty()) {
+            lines.add(field + ": " + quote(text));
+        }
+        return this;
+    }
+
     /** Records that a secret or private field changed, without either value. */
     public FieldChanges secret(String field, boolean changed) {
         if (changed) {

@@ -3,10 +3,12 @@ package org.carebridge.group;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.carebridge.access.NotInScopeException;
+import org.carebridge.audit.AuditAction;
+import org.carebridge.audit.AuditEvent;
+import org.carebridge.audit.AuditTarget;
+import org.carebridge.audit.AuditTrail;
+import org.carebridge.audit.FieldChanges;
 import org.carebridge.organization.Organization;
 import org.carebridge.platform.persistence.LikePatterns;
 import org.carebridge.user.User;
@@ -34,11 +41,16 @@ public class GroupService {
     /** SQLSTATE of a unique-constraint violation, on PostgreSQL and H2 alike. */
     private static final String UNIQUE_VIOLATION = "23505";
 
+    private static final String WHOLE_GROUP = "Members can send messages to whole group";
+
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * Creates a group. A new group has no members, so asking for whole-group messaging is
@@ -52,6 +64,8 @@ public class GroupService {
         group.changeWholeGroupMessaging(wholeGroupMessaging);
         em.persist(group);
         flushRefusingDuplicate(group);
+        // The name alone: it is what people search the trail for.
+        record(org, AuditAction.GROUP_CREATED, group, group.getName());
         LOG.info(() -> "Created group " + group.getId() + " in organization " + org.getId());
         return group;
     }
@@ -61,9 +75,17 @@ public class GroupService {
     public ContactGroup update(ContactGroup group, String name, boolean wholeGroupMessaging) {
         ContactGroup current = find(group);
         requireUniqueName(current.getOrganization().getId(), name, current.getId());
+        String nameBefore = current.getName();
+        boolean wholeGroupBefore = current.isWholeGroupMessaging();
         current.rename(name);
         current.changeWholeGroupMessaging(wholeGroupMessaging);
         flushRefusingDuplicate(current);
+        FieldChanges changes = new FieldChanges()
+                .field("Group name", nameBefore, current.getName())
+                .flag(WHOLE_GROUP, wholeGroupBefore, current.isWholeGroupMessaging());
+        if (!changes.isEmpty()) {
+            record(current.getOrganization(), AuditAction.GROUP_UPDATED, current, changes.describe());
+        }
         LOG.info(() -> "Updated group " + current.getId());
         return current;
     }
@@ -89,7 +111,12 @@ public class GroupService {
                     + current.getId());
             throw new NotInScopeException("Only members of the group's organization can join it.");
         }
-        users.forEach(current::addMember);
+        List<User> joining = users.stream().filter(u -> !current.hasMember(u)).toList();
+        joining.forEach(current::addMember);
+        if (!joining.isEmpty()) {
+            record(current.getOrganization(), AuditAction.GROUP_MEMBERS_ADDED, current,
+                    "Group \"" + current.getName() + "\": " + people(joining));
+        }
         LOG.info(() -> "Added " + users.size() + " member(s) to group " + current.getId());
         return current;
     }
@@ -103,9 +130,32 @@ public class GroupService {
         ContactGroup current = find(group);
         Set<Long> leaving = Set.copyOf(userIds);
         List<User> removed = current.getMembers().stream().filter(m -> leaving.contains(m.getId())).toList();
+        boolean wholeGroupBefore = current.isWholeGroupMessaging();
         removed.forEach(current::removeMember);
+        if (!removed.isEmpty()) {
+            String emptied = new FieldChanges().flag(WHOLE_GROUP, wholeGroupBefore, current.isWholeGroupMessaging())
+                    .describe();
+            record(current.getOrganization(), AuditAction.GROUP_MEMBERS_REMOVED, current,
+                    "Group \"" + current.getName() + "\": " + people(removed) + (emptied == null ? "" : "; " + emptied));
+        }
         LOG.info(() -> "Removed " + removed.size() + " member(s) from group " + current.getId());
         return current;
+    }
+
+    private void record(Organization organization, AuditAction action, ContactGroup group, String details) {
+        // CDI always injects the trail. Only AffiliationInvitationsTest still builds this service by
+        // hand without one (invitation/ is being changed on another branch); remove this check once
+        // that test passes it an AuditTrail.
+        if (audit != null) {
+            audit.record(organization, action, AuditTarget.group(group), details);
+        }
+    }
+
+    /** "Brown, Charlie (100123); Davis, Miles (100124)", in the order the console lists people. */
+    static String people(Collection<User> users) {
+        return users.stream().sorted(Comparator.comparing(User::getSortName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(User::getId, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(AuditEvent::labelOf).collect(Collectors.joining("; "));
     }
 
     /** The group's members, by last name then first name. */

@@ -407,10 +407,8 @@ public class UserInvitations {
                     .setParameter("organizationId", org.getId()).setParameter("nameKey", key)
                     .getResultList().isEmpty();
             if (!exists) {
-                ContactGroup group = groups.create(org, department, false);
-                audit.record(org, AuditAction.GROUP_CREATED, AuditTarget.group(group),
-                        "Group " + group.getName() + " created from the Department column of an invitation file");
-                created.add(group.getName());
+                // GroupService records the creation in the audit trail.
+                created.add(groups.create(org, department, false).getName());
             }
         }
         return created;

@@ -10,6 +10,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.carebridge.audit.AuditAction;
+import org.carebridge.audit.AuditTarget;
+import org.carebridge.audit.AuditTrail;
+import org.carebridge.audit.FieldChanges;
 import org.carebridge.platform.persistence.LikePatterns;
 import org.carebridge.telephony.VoiceNumberProvider;
 import org.carebridge.user.User;
@@ -29,6 +33,9 @@ public class OrganizationService {
     @Inject
     VoiceNumberProvider voiceNumbers;
 
+    @Inject
+    AuditTrail audit;
+
     /**
      * Creates an organization and gives it a voice number when its office number allows one.
      * Callers check who may create which kind (system administrators create hospitals).
@@ -39,6 +46,14 @@ public class OrganizationService {
         Organization org = new Organization(kind, name, officeNumber, zone, clock.instant());
         em.persist(org);
         assignVoiceNumberIfDue(org);
+        audit.record(org, kind == OrganizationKind.PRACTICE ? AuditAction.PRACTICE_CREATED : AuditAction.ORGANIZATION_CREATED,
+                AuditTarget.organization(org), new FieldChanges()
+                        .value("Type", kind.label())
+                        .value("Name", org.getName())
+                        .value("Office number", org.getOfficeNumber())
+                        .value("Voice number", org.getVoiceNumber())
+                        .value("Default time zone", org.getTimeZone())
+                        .describe());
         LOG.info(() -> "Created " + kind + " organization " + org.getId());
         return org;
     }
@@ -51,6 +66,8 @@ public class OrganizationService {
     public Organization update(Organization organization, OrganizationSettings settings) {
         Organization org = em.find(Organization.class, organization.getId());
         requireUniqueName(settings.name(), org.getId());
+        OrganizationSettings before = OrganizationSettings.of(org);
+        String voiceNumberBefore = org.getVoiceNumber();
         org.rename(settings.name());
         org.changeOfficeNumber(settings.officeNumber());
         org.changeTimeZone(settings.timeZone());
@@ -59,8 +76,34 @@ public class OrganizationService {
         org.changeRetention(settings.retention());
         org.changePrioritySoundLength(settings.prioritySoundSeconds());
         assignVoiceNumberIfDue(org);
+        FieldChanges changes = changes(before, OrganizationSettings.of(org))
+                .field("Voice number", voiceNumberBefore, org.getVoiceNumber());
+        if (!changes.isEmpty()) {
+            audit.record(org, AuditAction.ORGANIZATION_UPDATED, AuditTarget.organization(org), changes.describe());
+        }
         LOG.info(() -> "Updated organization " + org.getId());
         return org;
+    }
+
+    /** Every field of the Update Organization form, labelled as the page labels it. */
+    static FieldChanges changes(OrganizationSettings before, OrganizationSettings after) {
+        return new FieldChanges()
+                .field("Name", before.name(), after.name())
+                .field("Office number", before.officeNumber(), after.officeNumber())
+                .field("Default time zone", before.timeZone(), after.timeZone())
+                .flag("Members can send messages to whole organization", before.wholeOrganizationMessaging(),
+                        after.wholeOrganizationMessaging())
+                .flag("Allow messages to non-users via email and SMS", before.nonUserMessaging(),
+                        after.nonUserMessaging())
+                .field("Message expiration time", MessageExpiration.describe(before.messageExpirationMinutes()),
+                        MessageExpiration.describe(after.messageExpirationMinutes()))
+                .field("Message retention period", retention(before.retention()), retention(after.retention()))
+                .field("High priority notification sound length", before.prioritySoundSeconds() + " seconds",
+                        after.prioritySoundSeconds() + " seconds");
+    }
+
+    private static String retention(RetentionPeriod period) {
+        return period == null ? "None (kept forever)" : period.describe();
     }
 
     private void assignVoiceNumberIfDue(Organization org) {

@@ -12,6 +12,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.carebridge.access.PasswordService;
+import org.carebridge.audit.AuditAction;
+import org.carebridge.audit.AuditEvent;
+import org.carebridge.audit.AuditTarget;
+import org.carebridge.audit.AuditTrail;
+import org.carebridge.audit.FieldChanges;
 import org.carebridge.mail.MailLayout;
 import org.carebridge.mail.Outbox;
 import org.carebridge.organization.Organization;
@@ -44,6 +49,9 @@ public class HospitalOnboarding {
     @Inject
     Outbox outbox;
 
+    @Inject
+    AuditTrail audit;
+
     public record NewHospital(String name, PhoneNumber officeNumber, ZoneId timeZone,
             String adminFirstName, String adminLastName, String adminEmail) {
     }
@@ -71,6 +79,12 @@ public class HospitalOnboarding {
         admin.grantOrganizationAdmin(true);
         em.persist(admin);
         admin.assignStaffId();
+        // The organization's own creation is recorded by OrganizationService.create.
+        audit.record(hospital, AuditAction.USER_CREATED, AuditTarget.user(admin), new FieldChanges()
+                .value("Name", AuditEvent.labelOf(admin))
+                .value("E-mail", email)
+                .value("Role", "Organization administrator (mailed a link to choose a password)")
+                .describe());
         String link = passwords.firstPasswordLink(admin);
         outbox.enqueue(MailLayout.compose(email, "You are the Carebridge administrator of " + hospital.getName(),
                 hospital.getName(),

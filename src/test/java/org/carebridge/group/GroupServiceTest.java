@@ -23,6 +23,9 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 
 import org.carebridge.access.NotInScopeException;
+import org.carebridge.audit.AuditAction;
+import org.carebridge.audit.AuditEvent;
+import org.carebridge.audit.TestAuditTrail;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.organization.PhoneNumber;
@@ -64,11 +67,19 @@ class GroupServiceTest {
         return databases.get(kind).transaction(em -> work.apply(serviceOn(em)));
     }
 
-    private static GroupService serviceOn(EntityManager em) {
+    private GroupService serviceOn(EntityManager em) {
         GroupService service = new GroupService();
         service.em = em;
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        service.audit = TestAuditTrail.on(em, service.clock, () -> actor);
         return service;
+    }
+
+    /** The administrator the audit trail sees as signed in; {@code null} for the system. */
+    private User actor;
+
+    private List<AuditEvent> events(TestDatabase.Kind kind, Organization org) {
+        return databases.get(kind).transaction(em -> TestAuditTrail.eventsOf(em, org));
     }
 
     private Organization organization(TestDatabase.Kind kind) {
@@ -244,6 +255,69 @@ class GroupServiceTest {
         assertEquals(List.of("Pediatric Cardiac Surgery", "Pharmacy 100%"),
                 service(kind, s -> s.search(hospital, "", 1, 10)).stream().map(GroupSummary::name).toList());
         assertEquals(0L, service(kind, s -> s.search(hospital, "pharmacy", 0, 10)).get(0).memberCount());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void everyChangeIsAuditedWithWhoDidItAndWhatChanged(TestDatabase.Kind kind) {
+        Organization hospital = organization(kind);
+        User admin = user(kind, hospital, "Grace", "Hopper");
+        User charlie = user(kind, hospital, "Charlie", "Brown");
+        User miles = user(kind, hospital, "Miles", "Davis");
+        actor = admin;
+        try {
+            ContactGroup group = service(kind, s -> s.create(hospital, "Night Shift", false));
+            service(kind, s -> s.addMembers(group, List.of(miles.getId(), charlie.getId())));
+            service(kind, s -> s.addMembers(group, List.of(miles.getId())));
+            service(kind, s -> s.update(group, "Night Shift", false));
+            service(kind, s -> s.update(group, "Night Team", true));
+            service(kind, s -> s.removeMembers(group, List.of(charlie.getId())));
+            service(kind, s -> s.removeMembers(group, List.of(miles.getId(), -3L)));
+            service(kind, s -> s.removeMembers(group, List.of(miles.getId())));
+
+            List<AuditEvent> events = events(kind, hospital);
+            assertEquals(List.of(AuditAction.GROUP_MEMBERS_REMOVED, AuditAction.GROUP_MEMBERS_REMOVED,
+                    AuditAction.GROUP_UPDATED, AuditAction.GROUP_MEMBERS_ADDED, AuditAction.GROUP_CREATED),
+                    events.stream().map(e -> AuditAction.ofCode(e.getAction())).toList(),
+                    "unchanged saves and re-adding a member record nothing");
+            assertEquals(List.of("Group \"Night Team\": Davis, Miles (" + miles.getStaffId() + ")"
+                            + "; Members can send messages to whole group: \"Yes\" \u2192 \"No\"",
+                    "Group \"Night Team\": Brown, Charlie (" + charlie.getStaffId() + ")",
+                    "Group name: \"Night Shift\" \u2192 \"Night Team\"; Members can send messages to whole group: "
+                            + "\"No\" \u2192 \"Yes\"",
+                    "Group \"Night Shift\": Brown, Charlie (" + charlie.getStaffId() + "); Davis, Miles ("
+                            + miles.getStaffId() + ")",
+                    "Night Shift"), events.stream().map(AuditEvent::getDetails).toList());
+            for (AuditEvent event : events) {
+                assertEquals("Group", event.getTargetType());
+                assertEquals(String.valueOf(group.getId()), event.getTargetId());
+                assertEquals("Hopper, Grace (" + admin.getStaffId() + ")", event.getActorLabel());
+                assertEquals(admin.getId(), event.getActor().getId());
+                assertEquals(NOW, event.getOccurredAt());
+            }
+        } finally {
+            actor = null;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theAuditLineIsPartOfTheChangesTransaction(TestDatabase.Kind kind) {
+        Organization hospital = organization(kind);
+        ContactGroup group = service(kind, s -> s.create(hospital, "Pharmacy", false));
+        assertEquals(1, events(kind, hospital).size());
+        assertEquals("System", events(kind, hospital).get(0).getActorLabel(), "nobody signed in");
+
+        assertThrows(IllegalStateException.class, () -> service(kind, s -> {
+            s.update(group, "Pharmacy West", false);
+            assertEquals(2L, s.em.createQuery("select count(e) from AuditEvent e where e.organization.id = :id",
+                    Long.class).setParameter("id", hospital.getId()).getSingleResult(), "written, not yet committed");
+            throw new IllegalStateException("the caller fails after the service returned");
+        }));
+        assertEquals("Pharmacy", databases.get(kind).transaction(em -> em.find(ContactGroup.class, group.getId()))
+                .getName());
+        assertEquals(List.of(AuditAction.GROUP_CREATED.code()),
+                events(kind, hospital).stream().map(AuditEvent::getAction).toList(), "rolled back together");
     }
 
     /**

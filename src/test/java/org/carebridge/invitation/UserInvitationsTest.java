@@ -548,6 +548,7 @@ class UserInvitationsTest {
         GroupService groups = new GroupService();
         set(groups, "em", em);
         set(groups, "clock", clock);
+        set(groups, "audit", s.audit);
         s.groups = groups;
         return s;
     }

@@ -7,12 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 
 import org.carebridge.access.PasswordService;
+import org.carebridge.audit.AuditAction;
+import org.carebridge.audit.AuditFilter;
+import org.carebridge.audit.AuditLine;
+import org.carebridge.audit.AuditQueries;
+import org.carebridge.audit.AuditTrail;
+import org.carebridge.system.HospitalOnboarding;
 import org.carebridge.mail.MailMessage;
 import org.carebridge.mail.Outbox;
 import org.carebridge.organization.DuplicateNameException;
@@ -50,6 +57,15 @@ class OrganizationServicesIT {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    HospitalOnboarding onboarding;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AuditQueries auditQueries;
 
     private static String unique(String name) {
         return name + " " + UUID.randomUUID().toString().substring(0, 8);
@@ -109,6 +125,26 @@ class OrganizationServicesIT {
                 () -> passwords.setPassword("no-such-token", "Long-Enough-1", "Long-Enough-1"));
         assertThrows(IllegalArgumentException.class,
                 () -> passwords.setPassword("no-such-token", "short", "short"));
+    }
+
+    @Test
+    void aNewHospitalAndItsFirstAdministratorAreInItsAuditTrail() {
+        String email = "first.admin." + UUID.randomUUID().toString().substring(0, 8) + "@it.test";
+        Organization hospital = onboarding.createHospital(new HospitalOnboarding.NewHospital(unique("Audited Hospital"),
+                PhoneNumber.parse("(877) 555-0142"), ZONE, "Jane", "Doe", email));
+        List<AuditLine> lines = auditQueries.page(AuditFilter.all(hospital.getId()), 0, 10);
+        assertEquals(List.of(AuditAction.USER_CREATED.code(), AuditAction.ORGANIZATION_CREATED.code()),
+                lines.stream().map(AuditLine::action).toList());
+        assertTrue(lines.get(0).details().contains("E-mail: \"" + email + "\""), lines.get(0).details());
+        assertTrue(lines.get(1).details().startsWith("Type: \"Hospital\"; Name: \"" + hospital.getName() + "\""),
+                lines.get(1).details());
+        assertEquals("System", lines.get(1).actorLabel(), "no administrator is signed in here");
+    }
+
+    @Test
+    void auditLinesAreOnlyWrittenInsideTheTransactionOfTheChange() {
+        assertThrows(TransactionalException.class,
+                () -> audit.record(null, AuditAction.ORGANIZATION_UPDATED, null, "outside any transaction"));
     }
 
     @Test
