@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.carebridge.affiliation.Affiliation;
 import org.carebridge.group.ContactGroup;
+import org.carebridge.invitation.UserInvitation;
 import org.carebridge.organization.Organization;
 import org.carebridge.user.User;
 
@@ -87,5 +88,19 @@ public class AdminScope {
         }
         organization(user.getOrganization().getId());
         return user;
+    }
+
+    /**
+     * A user invitation of an organization the administrator may act on. Unknown ids, deleted
+     * invitations and other organizations' invitations are refused alike.
+     */
+    public UserInvitation invitation(Long invitationId) {
+        UserInvitation invitation = invitationId == null ? null : em.find(UserInvitation.class, invitationId);
+        if (invitation == null || invitation.isDeleted()) {
+            LOG.warning(() -> "Administrator " + admin.userId() + " asked for unknown invitation " + invitationId);
+            throw new NotInScopeException("No invitation " + invitationId);
+        }
+        organization(invitation.getOrganization().getId());
+        return invitation;
     }
 }

@@ -42,12 +42,20 @@ import org.carebridge.user.User;
 @NamedQuery(name = UserInvitation.AWAITING_MAIL_OUTCOME, query = "select i from UserInvitation i"
         + " where i.status = org.carebridge.invitation.UserInvitationStatus.PENDING"
         + " and i.outboundMail.state <> org.carebridge.mail.MailState.QUEUED")
+@NamedQuery(name = UserInvitation.OPEN_FOR_EMAILS, query = "select i from UserInvitation i"
+        + " where i.organization.id = :organizationId and i.email in :emails and i.deletedAt is null"
+        + " and i.status <> org.carebridge.invitation.UserInvitationStatus.REGISTERED order by i.id desc")
+@NamedQuery(name = UserInvitation.PENDING_FOR_MAILS, query = "select i from UserInvitation i"
+        + " where i.outboundMail.id in :mailIds"
+        + " and i.status = org.carebridge.invitation.UserInvitationStatus.PENDING")
 public class UserInvitation {
 
     public static final String BY_HASH = "UserInvitation.byHash";
     public static final String OF_ORGANIZATION = "UserInvitation.ofOrganization";
     public static final String OPEN_FOR_EMAIL = "UserInvitation.openForEmail";
     public static final String AWAITING_MAIL_OUTCOME = "UserInvitation.awaitingMailOutcome";
+    public static final String OPEN_FOR_EMAILS = "UserInvitation.openForEmails";
+    public static final String PENDING_FOR_MAILS = "UserInvitation.pendingForMails";
     public static final Duration LIFETIME = Duration.ofDays(7);
     public static final int NAME_MAX = 100;
     public static final int EMAIL_MAX = 254;

@@ -2,6 +2,7 @@ package org.carebridge.mail;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -38,14 +39,18 @@ class OutboxBatch {
     @ConfigProperty(name = "mail.outbox.first-retry", defaultValue = "PT30S")
     Duration firstRetry;
 
-    /** Returns how many mails it tried. */
+    /** What one batch did: how many mails it tried, and which of them now have a final outcome. */
+    record Result(int tried, List<Long> settled) {
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    int sendNext(int max) {
+    Result sendNext(int max) {
         locks.lock(LOCK);
         List<OutboundMail> due = em.createNamedQuery(OutboundMail.DUE, OutboundMail.class)
                 .setParameter("now", clock.instant())
                 .setMaxResults(max)
                 .getResultList();
+        List<Long> settled = new ArrayList<>();
         for (OutboundMail mail : due) {
             try {
                 transport.send(mail.message());
@@ -59,8 +64,11 @@ class OutboxBatch {
                 LOG.warning(() -> "Mail " + mail.getId() + " not delivered (attempt " + mail.getAttempts() + ", now "
                         + mail.getState() + "): " + e.getMessage());
             }
+            if (mail.getState() != MailState.QUEUED) {
+                settled.add(mail.getId());
+            }
         }
-        return due.size();
+        return new Result(due.size(), settled);
     }
 
     @Transactional

@@ -18,6 +18,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,6 +42,9 @@ public class OutboxSender {
 
     @Inject
     OutboxBatch batch;
+
+    @Inject
+    Event<MailsSettled> settled;
 
     @Inject
     @ConfigProperty(name = "mail.outbox.poll-interval", defaultValue = "PT15S")
@@ -67,13 +71,26 @@ public class OutboxSender {
     public void sendDue() {
         synchronized (running) {
             try {
-                int sent;
+                OutboxBatch.Result result;
                 do {
-                    sent = batch.sendNext(BATCH);
-                } while (sent == BATCH);
+                    result = batch.sendNext(BATCH);
+                    announce(result);
+                } while (result.tried() == BATCH);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Outbox run failed; the next run retries", e);
             }
+        }
+    }
+
+    /** Tells observers, after the batch committed, which mails were decided; their failures never stop sending. */
+    private void announce(OutboxBatch.Result result) {
+        if (result.settled().isEmpty()) {
+            return;
+        }
+        try {
+            settled.fire(new MailsSettled(result.settled()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An observer of settled mails failed; it reconciles later", e);
         }
     }
 
