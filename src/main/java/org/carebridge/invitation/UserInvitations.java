@@ -419,7 +419,10 @@ public class UserInvitations {
         String name = org.getName();
         String link = links.withToken(REGISTER_PAGE, token);
         String expires = MailLayout.dateTime(now.plus(UserInvitation.LIFETIME), org.timeZone());
-        String who = inviter == null ? name : inviter.getFirstName() + " " + inviter.getLastName() + " of " + name;
+        // The inviter's own organization: a hospital administrator creating a practice invites its
+        // administrator from the hospital.
+        String who = inviter == null ? name
+                : inviter.getFirstName() + " " + inviter.getLastName() + " of " + inviter.getOrganization().getName();
         String greeting = person.firstName() == null ? "Hello," : "Hello " + person.firstName() + ",";
         String invitation = administrator
                 ? who + " invites you to administer " + name + " on Carebridge, the secure messaging service for "

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
@@ -45,8 +44,6 @@ class AuditQueryBenchmark {
     private static final Instant NOW = Instant.parse("2026-11-24T17:00:00Z");
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
     private static final int EVENTS = 100_000;
-    private static final int WARMUP = 5;
-    private static final int ROUNDS = 30;
     private static final String[] ACTIONS = {"organization.updated", "group.updated", "group.members-added",
             "group.members-removed", "affiliation.permissions", "user.updated"};
 
@@ -71,15 +68,15 @@ class AuditQueryBenchmark {
                 AuditFilter all = AuditFilter.all(hospital);
                 assertEquals(EVENTS, queries.count(all));
 
-                report.add(measure("count, last 30 days", () -> queries.count(defaults), em));
-                report.add(measure("page 1 (25), last 30 days", () -> queries.page(defaults, 0, 25), em));
-                report.add(measure("count, last 30 days + action", () -> queries.count(action), em));
-                report.add(measure("page 1, last 30 days + action", () -> queries.page(action, 0, 25), em));
-                report.add(measure("count, all time + details text", () -> queries.count(text), em));
-                report.add(measure("page 1, all time + details text", () -> queries.page(text, 0, 25), em));
-                report.add(measure("count, all time + actor text", () -> queries.count(actor), em));
-                report.add(measure("page 1, all time, no filter", () -> queries.page(all, 0, 25), em));
-                report.add(measure("page 2,000 (offset 49,975), all time", () -> queries.page(all, 49_975, 25), em));
+                report.add(Timing.measure("count, last 30 days", () -> queries.count(defaults), em));
+                report.add(Timing.measure("page 1 (25), last 30 days", () -> queries.page(defaults, 0, 25), em));
+                report.add(Timing.measure("count, last 30 days + action", () -> queries.count(action), em));
+                report.add(Timing.measure("page 1, last 30 days + action", () -> queries.page(action, 0, 25), em));
+                report.add(Timing.measure("count, all time + details text", () -> queries.count(text), em));
+                report.add(Timing.measure("page 1, all time + details text", () -> queries.page(text, 0, 25), em));
+                report.add(Timing.measure("count, all time + actor text", () -> queries.count(actor), em));
+                report.add(Timing.measure("page 1, all time, no filter", () -> queries.page(all, 0, 25), em));
+                report.add(Timing.measure("page 2,000 (offset 49,975), all time", () -> queries.page(all, 49_975, 25), em));
                 report.add(measureExport(queries, all, em));
             });
             Path out = Path.of("target", "bench", "audit.txt");
@@ -151,20 +148,4 @@ class AuditQueryBenchmark {
                 millis[rounds / 2], rounds);
     }
 
-    private static String measure(String what, Supplier<?> work, EntityManager em) {
-        for (int i = 0; i < WARMUP; i++) {
-            work.get();
-            em.clear();
-        }
-        double[] millis = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            long start = System.nanoTime();
-            work.get();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            em.clear();
-        }
-        Arrays.sort(millis);
-        return String.format(Locale.ROOT, "%-38s median %8.2f ms   p95 %8.2f ms   (%d rounds)", what,
-                millis[ROUNDS / 2], millis[(int) (ROUNDS * 0.95)], ROUNDS);
-    }
 }

@@ -10,10 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
@@ -44,8 +41,6 @@ import org.junit.jupiter.api.Test;
 class DirectoryBenchmark {
 
     private static final Instant NOW = Instant.now();
-    private static final int WARMUP = 5;
-    private static final int ROUNDS = 30;
 
     @Test
     void tenThousandContacts() throws IOException {
@@ -58,12 +53,12 @@ class DirectoryBenchmark {
             db.run(em -> {
                 Directory directory = DirectoryAccess.over(em, clock);
                 User user = em.find(User.class, userId);
-                report.add(measure("first page of 100 + sync token", () -> directory.page(user, null, null, null), em));
-                report.add(measure("first page of 500 + sync token",
+                report.add(Timing.measure("first page of 100 + sync token", () -> directory.page(user, null, null, null), em));
+                report.add(Timing.measure("first page of 500 + sync token",
                         () -> directory.page(user, null, Directory.MAX_PAGE_SIZE, null), em));
-                report.add(measure("all 9,999 in pages of 500", () -> allPages(directory, user), em));
-                report.add(measure("search \"last12\" (first page)", () -> directory.page(user, "last12", null, null), em));
-                report.add(measure("changes, nothing changed", () -> directory.changes(user, token), em));
+                report.add(Timing.measure("all 9,999 in pages of 500", () -> allPages(directory, user), em));
+                report.add(Timing.measure("search \"last12\" (first page)", () -> directory.page(user, "last12", null, null), em));
+                report.add(Timing.measure("changes, nothing changed", () -> directory.changes(user, token), em));
             });
             db.run(em -> {
                 // A few changes: three renames and two status changes among the 10,000.
@@ -85,7 +80,7 @@ class DirectoryBenchmark {
                 User user = em.find(User.class, userId);
                 DirectoryChanges changes = directory.changes(user, token);
                 assertEquals(5, changes.changed().size(), "the five changed people");
-                report.add(measure("changes, 5 people changed", () -> directory.changes(user, token), em));
+                report.add(Timing.measure("changes, 5 people changed", () -> directory.changes(user, token), em));
             });
             Path out = Path.of("target", "bench", "directory.txt");
             Files.createDirectories(out.getParent());
@@ -158,20 +153,4 @@ class DirectoryBenchmark {
         em.persist(affiliation);
     }
 
-    private static String measure(String what, Supplier<?> work, EntityManager em) {
-        for (int i = 0; i < WARMUP; i++) {
-            work.get();
-            em.clear();
-        }
-        double[] millis = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            long start = System.nanoTime();
-            work.get();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            em.clear();
-        }
-        Arrays.sort(millis);
-        return String.format(Locale.ROOT, "%-34s median %8.2f ms   p95 %8.2f ms   (%d rounds)", what,
-                millis[ROUNDS / 2], millis[(int) (ROUNDS * 0.95)], ROUNDS);
-    }
 }

@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
@@ -38,8 +35,6 @@ import org.junit.jupiter.api.Test;
 class ReachabilityBenchmark {
 
     private static final Instant NOW = Instant.now();
-    private static final int WARMUP = 5;
-    private static final int ROUNDS = 30;
 
     @Test
     void tenThousandReachableUsers() throws IOException {
@@ -51,11 +46,11 @@ class ReachabilityBenchmark {
                 User user = em.find(User.class, userId);
                 Audience audience = reachability.audienceOf(user);
                 assertEquals(9_999, reachability.countUsers(audience, userId), "reachable users besides the asker");
-                report.add(measure("audience (affiliations, groups)", () -> reachability.audienceOf(user), em));
-                report.add(measure("count of reachable users", () -> reachability.countUsers(audience, userId), em));
-                report.add(measure("first page of 50 users", () -> reachability.users(audience, userId, 0, 50), em));
-                report.add(measure("all 9,999 users", () -> reachability.users(audience, userId, 0, 10_000), em));
-                report.add(measure("all 9,999 user ids", () -> reachability.userIds(audience), em));
+                report.add(Timing.measure("audience (affiliations, groups)", () -> reachability.audienceOf(user), em));
+                report.add(Timing.measure("count of reachable users", () -> reachability.countUsers(audience, userId), em));
+                report.add(Timing.measure("first page of 50 users", () -> reachability.users(audience, userId, 0, 50), em));
+                report.add(Timing.measure("all 9,999 users", () -> reachability.users(audience, userId, 0, 10_000), em));
+                report.add(Timing.measure("all 9,999 user ids", () -> reachability.userIds(audience), em));
             });
             Path out = Path.of("target", "bench", "reachability.txt");
             Files.createDirectories(out.getParent());
@@ -116,20 +111,4 @@ class ReachabilityBenchmark {
         em.persist(affiliation);
     }
 
-    private static String measure(String what, Supplier<?> work, EntityManager em) {
-        for (int i = 0; i < WARMUP; i++) {
-            work.get();
-            em.clear();
-        }
-        double[] millis = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            long start = System.nanoTime();
-            work.get();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            em.clear();
-        }
-        Arrays.sort(millis);
-        return String.format(Locale.ROOT, "%-34s median %8.2f ms   p95 %8.2f ms   (%d rounds)", what,
-                millis[ROUNDS / 2], millis[(int) (ROUNDS * 0.95)], ROUNDS);
-    }
 }
