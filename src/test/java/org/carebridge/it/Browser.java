@@ -69,6 +69,29 @@ public final class Browser implements AutoCloseable {
         retryingWait().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
     }
 
+    /**
+     * Picks {@code label} in the PrimeFaces select menu {@code menu} as a person would: open the
+     * list, click the entry. Tries again when a click lands while the list is still opening on a
+     * busy machine, and returns once the menu shows the label.
+     */
+    public void choose(String menu, String label) {
+        retryingWait().until(d -> {
+            if (label.equals(d.findElement(By.cssSelector(menu + "_label")).getText().strip())) {
+                return true;
+            }
+            WebElement panel = d.findElement(By.cssSelector(menu + "_panel"));
+            if (!panel.isDisplayed()) {
+                d.findElement(By.cssSelector(menu + " .ui-selectonemenu-trigger")).click();
+                return false;
+            }
+            WebElement item = d.findElement(By.cssSelector(menu + "_items li[data-label='" + label + "']"));
+            if (item.isDisplayed()) {
+                item.click();
+            }
+            return false;
+        });
+    }
+
     /** The current value of an input field. */
     public String value(String cssSelector) {
         return retryingWait().until(d -> d.findElement(By.cssSelector(cssSelector)).getAttribute("value"));

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
@@ -74,7 +72,7 @@ class PracticeIT extends BrowserTestSupport {
             browser.type("#practice\\:adminFirstName", "Miles");
             browser.type("#practice\\:adminLastName", "Rollins");
             browser.type("#practice\\:adminEmail", address("mrollins"));
-            choose("#practice\\:license", "Premium");
+            browser.choose("#practice\\:license", "Premium");
             browser.type("#practice\\:addresses", address("ywu") + "\n" + address("mrollins"));
             browser.driver().findElement(By.cssSelector("#practice input[type=file]"))
                     .sendKeys(csv.toAbsolutePath().toString());
@@ -228,26 +226,6 @@ class PracticeIT extends BrowserTestSupport {
         return file;
     }
 
-    /** Picks {@code label} in a PrimeFaces select menu; tries again when a click lands while it opens. */
-    private void choose(String menu, String label) {
-        new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> {
-                    if (label.equals(d.findElement(By.cssSelector(menu + "_label")).getText().strip())) {
-                        return true;
-                    }
-                    WebElement panel = d.findElement(By.cssSelector(menu + "_panel"));
-                    if (!panel.isDisplayed()) {
-                        d.findElement(By.cssSelector(menu + " .ui-selectonemenu-trigger")).click();
-                        return false;
-                    }
-                    WebElement item = d.findElement(By.cssSelector(menu + "_items li[data-label='" + label + "']"));
-                    if (item.isDisplayed()) {
-                        item.click();
-                    }
-                    return false;
-                });
-    }
 
     private Organization organizationNamed(String name) {
         Organization found = organizationNamedOrNull(name);

@@ -91,7 +91,7 @@ class UsersIT extends BrowserTestSupport {
         browser.screenshot("console-users-find");
 
         browser.type("#search\\:lastName", "");
-        choose("#search\\:type", "Physician");
+        browser.choose("#search\\:type", "Physician");
         browser.click("#search\\:submit");
         waitUntil(d -> rows("#resultsForm\\:results_data").size() == 2);
 
@@ -175,7 +175,7 @@ class UsersIT extends BrowserTestSupport {
         signIn();
         browser.open("/console/user/edit.xhtml?id=" + locked.getId());
         browser.waitForText("#profile\\:loginState", "Invalid login hard limit reached");
-        choose("#profile\\:loginState", "Login Enabled");
+        browser.choose("#profile\\:loginState", "Login Enabled");
         browser.click("#profile\\:save");
         browser.waitForText("#profile", "Enter a new PIN together with Login Enabled to unlock it.");
         assertEquals(LoginState.LOCKED, data.reload(locked).getLoginState());
@@ -326,27 +326,6 @@ class UsersIT extends BrowserTestSupport {
         });
     }
 
-    /**
-     * Picks {@code label} in a PrimeFaces select menu, as a person would: open the list, click the
-     * entry. Tries again when a click lands while the list is still opening on a busy machine.
-     */
-    private void choose(String menu, String label) {
-        waitUntil(d -> {
-            if (label.equals(d.findElement(By.cssSelector(menu + "_label")).getText().strip())) {
-                return true;
-            }
-            WebElement panel = d.findElement(By.cssSelector(menu + "_panel"));
-            if (!panel.isDisplayed()) {
-                d.findElement(By.cssSelector(menu + " .ui-selectonemenu-trigger")).click();
-                return false;
-            }
-            WebElement item = d.findElement(By.cssSelector(menu + "_items li[data-label='" + label + "']"));
-            if (item.isDisplayed()) {
-                item.click();
-            }
-            return false;
-        });
-    }
 
     private void upload(Path file) {
         WebElement input = browser.driver().findElement(By.cssSelector("#imageForm\\:image_input"));
