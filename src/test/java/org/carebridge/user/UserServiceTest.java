@@ -69,6 +69,7 @@ class UserServiceTest {
         service.hasher = TestAccess.hasher();
         service.admin = admin;
         service.audit = TestAudit.trail(em, service.clock, admin);
+        service.clientTokens = TestAccess.clientTokens(em, service.clock);
         return service;
     }
 
