@@ -21,23 +21,56 @@ public final class ClientApiTypes {
     private ClientApiTypes() {
     }
 
+    // Request bodies are classes with public fields rather than records: Payara's OpenAPI scanner
+    // fails on Bean Validation annotations of record components (they sit on field, accessor and
+    // constructor parameter at once).
+
     @Schema(description = "Sign in with e-mail and PIN from one device")
-    public record LoginRequest(
-            @NotBlank @Size(max = User.EMAIL_MAX) @Schema(example = "jane.doe@riverside.test") String email,
-            @NotNull @Pattern(regexp = PIN_PATTERN, message = "must be 4 digits") @Schema(example = "4821") String pin,
-            @NotNull @Valid DeviceDescription device) {
+    public static final class LoginRequest {
+        @NotBlank @Size(max = User.EMAIL_MAX) @Schema(example = "jane.doe@riverside.test")
+        public String email;
+        @NotNull @Pattern(regexp = PIN_PATTERN, message = "must be 4 digits") @Schema(example = "4821")
+        public String pin;
+        @NotNull @Valid
+        public DeviceDescription device;
+
+        public String email() { return email; }
+        public String pin() { return pin; }
+        public DeviceDescription device() { return device; }
     }
 
     @Schema(description = "The device signing in. deviceKey is chosen by the app once per installation"
             + " (a random UUID: it must not be guessable) and stays the same across sign-ins.")
-    public record DeviceDescription(
-            @NotBlank @Size(max = Device.KEY_MAX) @Schema(example = "6f1c2a8e-3b7d-4e59-9a0c-1d2e3f4a5b6c") String deviceKey,
-            @NotNull @Pattern(regexp = "(?i)ios|android|web", message = "must be ios, android or web")
-            @Schema(enumeration = {"ios", "android", "web"}, example = "ios") String platform,
-            @Size(max = Device.NAME_MAX) @Schema(example = "Jane's iPhone") String name,
-            @Pattern(regexp = "(?i)apns|fcm", message = "must be apns or fcm")
-            @Schema(enumeration = {"apns", "fcm"}, example = "apns") String pushProvider,
-            @Size(max = Device.PUSH_TOKEN_MAX) @Schema(example = "80f3c2…") String pushToken) {
+    public static final class DeviceDescription {
+        @NotBlank @Size(max = Device.KEY_MAX) @Schema(example = "6f1c2a8e-3b7d-4e59-9a0c-1d2e3f4a5b6c")
+        public String deviceKey;
+        @NotNull @Pattern(regexp = "(?i)ios|android|web", message = "must be ios, android or web")
+        @Schema(enumeration = {"ios", "android", "web"}, example = "ios")
+        public String platform;
+        @Size(max = Device.NAME_MAX) @Schema(example = "Jane's iPhone")
+        public String name;
+        @Pattern(regexp = "(?i)apns|fcm", message = "must be apns or fcm")
+        @Schema(enumeration = {"apns", "fcm"}, example = "apns")
+        public String pushProvider;
+        @Size(max = Device.PUSH_TOKEN_MAX) @Schema(example = "80f3c2d1e4")
+        public String pushToken;
+
+        public DeviceDescription() {
+        }
+
+        public DeviceDescription(String deviceKey, String platform, String name, String pushProvider, String pushToken) {
+            this.deviceKey = deviceKey;
+            this.platform = platform;
+            this.name = name;
+            this.pushProvider = pushProvider;
+            this.pushToken = pushToken;
+        }
+
+        public String deviceKey() { return deviceKey; }
+        public String platform() { return platform; }
+        public String name() { return name; }
+        public String pushProvider() { return pushProvider; }
+        public String pushToken() { return pushToken; }
     }
 
     @Schema(description = "An open client session")
@@ -77,12 +110,21 @@ public final class ClientApiTypes {
     }
 
     @Schema(description = "Change the PIN: the current one and a new one")
-    public record PinChange(
-            @NotNull @Pattern(regexp = PIN_PATTERN, message = "must be 4 digits") @Schema(example = "4821") String currentPin,
-            @NotNull @Pattern(regexp = PIN_PATTERN, message = "must be 4 digits") @Schema(example = "7305") String newPin) {
+    public static final class PinChange {
+        @NotNull @Pattern(regexp = PIN_PATTERN, message = "must be 4 digits") @Schema(example = "4821")
+        public String currentPin;
+        @NotNull @Pattern(regexp = PIN_PATTERN, message = "must be 4 digits") @Schema(example = "7305")
+        public String newPin;
+
+        public String currentPin() { return currentPin; }
+        public String newPin() { return newPin; }
     }
 
     @Schema(description = "The code the device received with its wipe instruction")
-    public record WipeConfirmation(@NotBlank @Size(max = 100) String confirmation) {
+    public static final class WipeConfirmation {
+        @NotBlank @Size(max = 100)
+        public String confirmation;
+
+        public String confirmation() { return confirmation; }
     }
 }

@@ -102,7 +102,6 @@ public class ClientSessionResource {
 
     @GET
     @ClientAuthenticated
-    @TemporaryPinAllowed
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The current session", description = "The session answer without the access token.")
     @APIResponse(responseCode = "200", description = "The session",

@@ -15,6 +15,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -49,6 +50,15 @@ public final class ApiExceptionMappers {
         return false;
     }
 
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Response internalError(Throwable failure) {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Client API error " + reference, failure);
@@ -68,6 +78,10 @@ public final class ApiExceptionMappers {
             int status = original.getStatus();
             if (status == 400 && isJsonProblem(e)) {
                 return malformedBody();
+            }
+            if (status == 400 && hasCause(e, NoContentException.class)) {
+                return FieldProblem.of(List.of(new FieldProblem.FieldError("body", "a JSON body is required")))
+                        .toResponse();
             }
             if (status >= 500) {
                 return internalError(e);
