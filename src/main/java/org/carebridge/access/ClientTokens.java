@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /**
  * Finds the active client session an access token belongs to. The one check every client entry
@@ -34,5 +35,27 @@ public class ClientTokens {
                 .getResultList().stream()
                 .filter(session -> session.isActive(clock.instant()))
                 .findFirst();
+    }
+
+    /**
+     * Ends every session of the user at once (an administrator's "Login Disabled", an account
+     * locked after wrong PINs). One statement, so a request arriving meanwhile sees either its
+     * active session or none.
+     *
+     * @return how many sessions were still open
+     */
+    @Transactional
+    public int revokeAllOfUser(Long userId) {
+        return em.createQuery("update ClientSession s set s.revokedAt = :now"
+                        + " where s.user.id = :userId and s.revokedAt is null and s.expiresAt > :now")
+                .setParameter("now", clock.instant()).setParameter("userId", userId).executeUpdate();
+    }
+
+    /** Ends every session on one device (remote wipe, a new login on the device). */
+    @Transactional
+    public int revokeAllOfDevice(Long deviceId) {
+        return em.createQuery("update ClientSession s set s.revokedAt = :now"
+                        + " where s.device.id = :deviceId and s.revokedAt is null and s.expiresAt > :now")
+                .setParameter("now", clock.instant()).setParameter("deviceId", deviceId).executeUpdate();
     }
 }

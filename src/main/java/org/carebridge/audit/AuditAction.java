@@ -29,11 +29,14 @@ public enum AuditAction {
     USER_UNLOCKED("user.unlocked", "User unlocked"),
     USER_IMAGE_CHANGED("user.image", "Profile image changed"),
     USER_REGISTERED("user.registered", "User registered"),
+    USER_LOCKED("user.locked", "Account locked after wrong PINs"),
+    USER_SESSIONS_REVOKED("user.sessions-revoked", "Client sessions ended"),
 
     DEVICE_NOTIFICATIONS_DISABLED("device.push-off", "Device notifications disabled"),
     DEVICE_NOTIFICATIONS_ENABLED("device.push-on", "Device notifications enabled"),
     DEVICE_WIPE_REQUESTED("device.wipe", "Device wipe requested"),
     DEVICE_DELETED("device.deleted", "Device information deleted"),
+    DEVICE_WIPED("device.wiped", "Device wipe confirmed"),
 
     INVITATIONS_SENT("invitation.sent", "Users invited"),
     INVITATION_RESENT("invitation.resent", "Invitation resent"),

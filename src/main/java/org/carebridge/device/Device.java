@@ -34,11 +34,13 @@ import org.carebridge.user.User;
 @NamedQuery(name = Device.PUSH_TARGETS_OF_USER, query = "select d from Device d where d.user.id = :userId"
         + " and d.notificationsEnabled = true and d.pushToken is not null"
         + " and d.wipeState = org.carebridge.device.WipeState.NONE")
+@NamedQuery(name = Device.BY_WIPE_CODE, query = "select d from Device d where d.wipeCodeHash = :hash")
 public class Device {
 
     public static final String OF_USER = "Device.ofUser";
     public static final String BY_KEY = "Device.byKey";
     public static final String PUSH_TARGETS_OF_USER = "Device.pushTargetsOfUser";
+    public static final String BY_WIPE_CODE = "Device.byWipeCode";
     public static final int KEY_MAX = 128;
     public static final int NAME_MAX = 100;
     public static final int PUSH_TOKEN_MAX = 512;
@@ -87,6 +89,10 @@ public class Device {
 
     @Column(name = "wiped_at")
     private Instant wipedAt;
+
+    /** SHA-256 of the code the device got with its latest wipe instruction; set only while a wipe is pending. */
+    @Column(name = "wipe_code_hash")
+    private String wipeCodeHash;
 
     /** {@code null} until the user first signs in on this device: it then counts as logged out. */
     @Column(name = "last_login_at")
@@ -186,6 +192,17 @@ public class Device {
         }
     }
 
+    /**
+     * The device was just told to wipe itself and got a one-time code to confirm it with; only
+     * the code's hash is kept, and a newer instruction replaces the code.
+     */
+    public void wipeInstructed(String codeHash) {
+        if (wipeState != WipeState.REQUESTED) {
+            throw new IllegalStateException("No remote wipe is pending for this device.");
+        }
+        this.wipeCodeHash = Objects.requireNonNull(codeHash, "codeHash");
+    }
+
     /** The device reports it carried out the requested wipe; its push registration goes with it. */
     public void confirmWiped(Instant now) {
         if (wipeState == WipeState.NONE) {
@@ -194,6 +211,7 @@ public class Device {
         if (wipeState == WipeState.REQUESTED) {
             wipeState = WipeState.WIPED;
             wipedAt = now;
+            wipeCodeHash = null;
             pushProvider = PushProvider.NONE;
             pushToken = null;
             recordActivity(now);

@@ -20,6 +20,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.carebridge.access.PinAttempts;
 import org.carebridge.organization.Organization;
 
 /**
@@ -36,7 +37,7 @@ import org.carebridge.organization.Organization;
         + " order by u.lastName, u.firstName, u.id")
 @NamedQuery(name = User.COUNT_MEMBERS_OF, query = "select count(u) from User u where u.organization.id = :organizationId")
 @NamedQuery(name = User.LINKED_TO, query = "select u from User u where u.linkedUser.id = :userId order by u.externalId")
-public class User {
+public class User implements PinAttempts {
 
     public static final String BY_EMAIL = "User.byEmail";
     public static final String ADMINS_OF = "User.adminsOf";
@@ -376,6 +377,36 @@ public class User {
         }
     }
 
+    /**
+     * The client login's record of a wrong PIN, as {@code LockoutPolicy} decided it. Reaching the
+     * hard limit locks the account whatever "Can Login" said before (also a disabled one: after
+     * that many guesses it needs an administrator and a new PIN either way).
+     */
+    @Override
+    public void pinFailed(int consecutiveFailures, Instant at, Instant nextAttemptAt, boolean hardLimitReached) {
+        this.failedPinAttempts = consecutiveFailures;
+        this.lastFailedPinAt = at;
+        this.nextPinAttemptAt = nextAttemptAt;
+        if (hardLimitReached) {
+            this.loginState = LoginState.LOCKED;
+        }
+    }
+
+    @Override
+    public void pinAccepted(Instant at) {
+        clearPinFailures();
+    }
+
+    /** The user signed in to a client with the right PIN. */
+    public void clientLoggedIn(Instant at) {
+        this.lastClientLoginAt = at;
+    }
+
+    /** Whether the client login may let this user in at all (given the right PIN). */
+    public boolean mayUseClients() {
+        return kind == UserKind.NATIVE && loginState == LoginState.ENABLED && pinHash != null;
+    }
+
     private void clearPinFailures() {
         this.failedPinAttempts = 0;
         this.lastFailedPinAt = null;
@@ -413,7 +444,8 @@ public class User {
         return kind == UserKind.EXTERNAL ? "External User" : staffType.label();
     }
 
-    /** Whether the client login is waiting out or refusing PIN attempts after wrong PINs. */
+    /** Whether the client login refuses PIN attempts after too many wrong PINs, until an administrator unlocks. */
+    @Override
     public boolean isLocked() {
         return loginState == LoginState.LOCKED;
     }

@@ -20,6 +20,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 
+import org.carebridge.access.ClientTokens;
 import org.carebridge.access.CurrentAdmin;
 import org.carebridge.access.NotInScopeException;
 import org.carebridge.access.PasswordHasher;
@@ -65,6 +66,9 @@ public class UserService {
 
     @Inject
     GroupService groups;
+
+    @Inject
+    ClientTokens clientTokens;
 
     // --- Find Users ----------------------------------------------------------------------------
 
@@ -225,6 +229,13 @@ public class UserService {
         if (unlocked) {
             audit.record(org, AuditAction.USER_UNLOCKED, AuditTarget.user(current),
                     "Can Login: \"" + LoginState.LOCKED.label() + "\" \u2192 \"" + LoginState.ENABLED.label() + "\"");
+        }
+        if (before.getLoginState() != LoginState.DISABLED && current.getLoginState() == LoginState.DISABLED) {
+            // "Login Disabled" takes effect at once: every client of the user is signed out now.
+            int ended = clientTokens.revokeAllOfUser(current.getId());
+            audit.record(org, AuditAction.USER_SESSIONS_REVOKED, AuditTarget.user(current),
+                    "Can Login set to \"" + LoginState.DISABLED.label() + "\": " + ended + " client sessions ended");
+            LOG.info(() -> "Login disabled for user " + current.getId() + "; ended " + ended + " client sessions");
         }
         LOG.info(() -> "Updated user " + current.getId());
         return new Updated(current, pinHash != null, unlocked);

@@ -19,6 +19,14 @@ public final class TestAccess {
         return hasher;
     }
 
+    /** The session store on {@code em}, for services that end client sessions. */
+    public static ClientTokens clientTokens(jakarta.persistence.EntityManager em, java.time.Clock clock) {
+        ClientTokens tokens = new ClientTokens();
+        tokens.em = em;
+        tokens.clock = clock;
+        return tokens;
+    }
+
     /** Nobody signed in (a timer, the connector). */
     public static CurrentAdmin signedOut() {
         return new CurrentAdmin() {

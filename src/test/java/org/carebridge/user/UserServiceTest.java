@@ -70,6 +70,7 @@ class UserServiceTest {
         service.hasher = TestAccess.hasher();
         service.admin = admin;
         service.audit = TestAudit.trail(em, service.clock, admin);
+        service.clientTokens = TestAccess.clientTokens(em, service.clock);
         return service;
     }
 
@@ -217,6 +218,37 @@ class UserServiceTest {
         User renamed = service(kind, TestAccess.signedIn(orgAdmin, false), s -> s.update(ada, rename)).user();
         assertTrue(renamed.isSystemAdmin(), "an organization administrator may edit a system administrator's other fields");
         assertEquals("Lovelace", renamed.getLastName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void loginDisabledEndsEveryClientSessionOfTheUserAtOnce(TestDatabase.Kind kind) {
+        Organization hospital = organization(kind);
+        User user = person(kind, hospital, "Signed", "In", StaffType.NON_PHYSICIAN);
+        List<Long> sessions = databases.get(kind).transaction(em -> {
+            User managed = em.find(User.class, user.getId());
+            List<Long> ids = new java.util.ArrayList<>();
+            for (String key : List.of("phone", "tablet")) {
+                org.carebridge.device.Device device = new org.carebridge.device.Device(managed, key,
+                        org.carebridge.device.DevicePlatform.IOS, key, NOW);
+                em.persist(device);
+                org.carebridge.access.ClientSession session = new org.carebridge.access.ClientSession(device,
+                        UUID.randomUUID().toString(), NOW, java.time.Duration.ofHours(12));
+                em.persist(session);
+                em.flush();
+                ids.add(session.getId());
+            }
+            return ids;
+        });
+        ProfileForm disable = ProfileForm.of(service(kind, s -> s.em.find(User.class, user.getId())));
+        disable.setLoginState(LoginState.DISABLED);
+        service(kind, s -> s.update(user, disable));
+        for (Long id : sessions) {
+            assertEquals(NOW, databases.get(kind).transaction(em -> em.find(org.carebridge.access.ClientSession.class, id))
+                    .getRevokedAt(), "every session ends with the change");
+        }
+        assertTrue(databases.get(kind).transaction(em -> org.carebridge.audit.TestAuditTrail.eventsOf(em, hospital)).stream()
+                .anyMatch(e -> e.getAction().equals("user.sessions-revoked") && e.getDetails().contains("2 client sessions")));
     }
 
     @ParameterizedTest
