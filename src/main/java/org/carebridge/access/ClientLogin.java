@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -48,6 +49,9 @@ public class ClientLogin {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ClientSessionsEnded> ended;
 
     @Inject
     PasswordHasher hasher;
@@ -193,6 +197,7 @@ public class ClientLogin {
         ClientSession current = em.find(ClientSession.class, session.getId());
         if (current != null) {
             current.revoke(clock.instant());
+            ended.fire(ClientSessionsEnded.ofSession(current.getId()));
             LOG.info(() -> "Client sign-out of user " + current.getUser().getId() + " on device " + current.getDevice().getId());
         }
     }

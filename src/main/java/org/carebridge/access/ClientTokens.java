@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,9 @@ public class ClientTokens {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ClientSessionsEnded> ended;
 
     /** The session of {@code token} if it exists, is not revoked and has not expired. */
     public Optional<ClientSession> active(String token) {
@@ -46,6 +50,7 @@ public class ClientTokens {
      */
     @Transactional
     public int revokeAllOfUser(Long userId) {
+        ended.fire(ClientSessionsEnded.ofUser(userId));
         return em.createQuery("update ClientSession s set s.revokedAt = :now"
                         + " where s.user.id = :userId and s.revokedAt is null and s.expiresAt > :now")
                 .setParameter("now", clock.instant()).setParameter("userId", userId).executeUpdate();
@@ -54,6 +59,7 @@ public class ClientTokens {
     /** Ends every session on one device (remote wipe, a new login on the device). */
     @Transactional
     public int revokeAllOfDevice(Long deviceId) {
+        ended.fire(ClientSessionsEnded.ofDevice(deviceId));
         return em.createQuery("update ClientSession s set s.revokedAt = :now"
                         + " where s.device.id = :deviceId and s.revokedAt is null and s.expiresAt > :now")
                 .setParameter("now", clock.instant()).setParameter("deviceId", deviceId).executeUpdate();

@@ -25,6 +25,7 @@ public class ClientEventsHandshake extends ServerEndpointConfig.Configurator {
     static final String TOKEN_PARAMETER = "access_token";
     static final String USER_ID = "carebridge.userId";
     static final String SESSION_ID = "carebridge.sessionId";
+    static final String DEVICE_ID = "carebridge.deviceId";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -41,6 +42,7 @@ public class ClientEventsHandshake extends ServerEndpointConfig.Configurator {
     private static void remember(ServerEndpointConfig config, ClientSession session) {
         config.getUserProperties().put(USER_ID, session.getUser().getId());
         config.getUserProperties().put(SESSION_ID, session.getId());
+        config.getUserProperties().put(DEVICE_ID, session.getDevice().getId());
     }
 
     /** The token from a {@code bearer.<token>} subprotocol, else from the query parameter. */

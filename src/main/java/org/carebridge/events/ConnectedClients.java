@@ -1,6 +1,8 @@
 package org.carebridge.events;
 
+import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,9 +10,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+
+import org.carebridge.access.ClientSessionsEnded;
 
 /**
  * The client event sockets open on this node, by user. Each node knows only its own; events
@@ -33,6 +40,31 @@ public class ConnectedClients {
             sessions.remove(session);
             return sessions.isEmpty() ? null : sessions;
         });
+    }
+
+    /**
+     * Closes at once the sockets on this node whose sessions just ended (sign-out, "Login
+     * Disabled", a lock, a remote wipe). Sessions ended on other nodes are caught by
+     * {@link EndedSessionSockets} within half a minute.
+     */
+    void onSessionsEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClientSessionsEnded ended) {
+        for (Session socket : sockets()) {
+            Map<String, Object> properties = socket.getUserProperties();
+            if (socket.isOpen() && ended.covers((Long) properties.get(ClientEventsHandshake.USER_ID),
+                    (Long) properties.get(ClientEventsHandshake.DEVICE_ID),
+                    (Long) properties.get(ClientEventsHandshake.SESSION_ID))) {
+                try {
+                    socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Sign in again"));
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "Closing an ended session's socket failed", e);
+                }
+            }
+        }
+    }
+
+    /** Every open socket on this node. */
+    List<Session> sockets() {
+        return byUser.values().stream().flatMap(Set::stream).toList();
     }
 
     /** Users with at least one open socket on this node. */

@@ -93,6 +93,7 @@ class ClientLoginTest {
         login.hasher = hasher;
         login.policy = new LockoutPolicy();
         login.tokens = TestAccess.clientTokens(em, clock);
+        login.ended = new org.carebridge.IgnoredEvent<>();
         login.audit = TestAudit.trail(em, clock, TestAccess.signedOut());
         login.contact = contactOn(em, clock);
         login.sessionLifetime = Duration.ofHours(12);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
@@ -23,14 +22,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
 import jakarta.persistence.EntityManager;
 
 import org.carebridge.access.AdminScope;
@@ -539,7 +534,7 @@ class UserInvitationsTest {
         Outbox outbox = new Outbox();
         set(outbox, "em", em);
         set(outbox, "clock", clock);
-        set(outbox, "queued", new IgnoredEvent<>());
+        set(outbox, "queued", new org.carebridge.IgnoredEvent<>());
         s.outbox = outbox;
         PublicLinks links = new PublicLinks();
         set(links, "baseUrl", "https://carebridge.example/");
@@ -686,37 +681,6 @@ class UserInvitationsTest {
         @Override
         public boolean isSystemAdmin() {
             return false;
-        }
-    }
-
-    private static final class IgnoredEvent<T> implements Event<T> {
-        @Override
-        public void fire(T event) {
-        }
-
-        @Override
-        public <U extends T> CompletionStage<U> fireAsync(U event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends T> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Event<T> select(Annotation... qualifiers) {
-            return this;
-        }
-
-        @Override
-        public <U extends T> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends T> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
         }
     }
 

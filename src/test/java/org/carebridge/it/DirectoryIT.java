@@ -17,6 +17,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.carebridge.device.Device;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.user.User;
@@ -224,6 +226,32 @@ class DirectoryIT {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
     }
 
+    @Test
+    void signingOutClosesTheSessionsSocketAndAWipePendingDeviceIsToldAtTheHandshake() throws Exception {
+        String bobToken = data.clientToken(bob);
+        Collector toBob = new Collector();
+        connect(bobToken, toBob);
+        assertEquals(204, send("DELETE", "/api/v1/session", bobToken, null).statusCode());
+        assertEquals(CLOSED_BY_POLICY, toBob.closedWith.get(20, TimeUnit.SECONDS),
+                "a signed-out session's socket is closed, not left receiving events");
+
+        // A device with a remote wipe pending gets its wipe instruction instead of a socket.
+        String carolToken = data.clientToken(carol);
+        data.transaction(em -> {
+            em.createQuery("select s.device from ClientSession s where s.user.id = :user", Device.class)
+                    .setParameter("user", carol.getId()).getResultList()
+                    .forEach(device -> device.requestWipe(java.time.Instant.now()));
+            return null;
+        });
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> connect(carolToken, new Collector()));
+        WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
+        assertEquals(410, handshake.getResponse().statusCode());
+        assertTrue(String.valueOf(handshake.getResponse().body()).contains("device-wipe"),
+                String.valueOf(handshake.getResponse().body()));
+    }
+
+    private static final int CLOSED_BY_POLICY = 1008;
+
     private WebSocket connect(String token, Collector collector) throws Exception {
         return http.newWebSocketBuilder().subprotocols("carebridge.v1", "bearer." + token)
                 .buildAsync(URI.create(base.replace("http", "ws") + "/api/v1/events"), collector)
@@ -239,7 +267,14 @@ class DirectoryIT {
     /** Keeps every text message a socket receives. */
     private static final class Collector implements WebSocket.Listener {
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedWith.complete(statusCode);
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence text, boolean last) {
