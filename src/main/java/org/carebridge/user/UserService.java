@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +30,7 @@ import org.carebridge.audit.AuditTarget;
 import org.carebridge.audit.AuditTrail;
 import org.carebridge.audit.FieldChanges;
 import org.carebridge.directory.DirectoryClock;
+import org.carebridge.events.PresenceChanged;
 import org.carebridge.group.ContactGroup;
 import org.carebridge.group.GroupService;
 import org.carebridge.organization.Organization;
@@ -63,6 +65,9 @@ public class UserService {
 
     @Inject
     DirectoryClock directoryClock;
+
+    @Inject
+    Event<PresenceChanged> presenceChanges;
 
     @Inject
     GroupService groups;
@@ -189,9 +194,14 @@ public class UserService {
         ProfileForm before = ProfileForm.of(current);
         String rolesBefore = roles(current);
         java.util.List<Object> shownBefore = current.directoryFields();
+        PresenceStatus statusBefore = current.getStatus();
         form.applyDetailsTo(current);
         if (!shownBefore.equals(current.directoryFields())) {
             directoryClock.changed(current);
+        }
+        if (current.getStatus() != statusBefore) {
+            // Connected clients see a status an administrator set as promptly as one set in the app.
+            presenceChanges.fire(new PresenceChanged(current.getId(), current.getStatus().label()));
         }
         String pinHash = form.typedPin() == null ? null : hasher.hash(form.typedPin());
         boolean unlocked;

@@ -93,7 +93,7 @@ class ClientLoginTest {
         login.hasher = hasher;
         login.policy = new LockoutPolicy();
         login.tokens = TestAccess.clientTokens(em, clock);
-        login.ended = new org.carebridge.IgnoredEvent<>();
+        login.ended = new org.carebridge.RecordingEvent<>();
         login.audit = TestAudit.trail(em, clock, TestAccess.signedOut());
         login.contact = contactOn(em, clock);
         login.sessionLifetime = Duration.ofHours(12);

@@ -24,7 +24,7 @@ public final class TestAccess {
         ClientTokens tokens = new ClientTokens();
         tokens.em = em;
         tokens.clock = clock;
-        tokens.ended = new org.carebridge.IgnoredEvent<>();
+        tokens.ended = new org.carebridge.RecordingEvent<>();
         return tokens;
     }
 

@@ -534,7 +534,7 @@ class UserInvitationsTest {
         Outbox outbox = new Outbox();
         set(outbox, "em", em);
         set(outbox, "clock", clock);
-        set(outbox, "queued", new org.carebridge.IgnoredEvent<>());
+        set(outbox, "queued", new org.carebridge.RecordingEvent<>());
         s.outbox = outbox;
         PublicLinks links = new PublicLinks();
         set(links, "baseUrl", "https://carebridge.example/");

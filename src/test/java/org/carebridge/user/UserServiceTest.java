@@ -62,10 +62,15 @@ class UserServiceTest {
         return service(kind, TestAccess.signedOut(), work);
     }
 
+    /** Presence changes the service announced, for the test that checks them. */
+    private static final org.carebridge.RecordingEvent<org.carebridge.events.PresenceChanged> PRESENCE =
+            new org.carebridge.RecordingEvent<>();
+
     private static UserService serviceOn(EntityManager em, CurrentAdmin admin) {
         UserService service = new UserService();
         service.em = em;
         service.directoryClock = org.carebridge.directory.DirectoryClock.over(em);
+        service.presenceChanges = PRESENCE;
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         service.hasher = TestAccess.hasher();
         service.admin = admin;
@@ -169,6 +174,26 @@ class UserServiceTest {
                 "External User, then Non-Physician, then Physician");
         assertEquals(List.of("Blair, Steve", "Davis, Miles", "100%_Sure, Percent"),
                 names(kind, org, UserSearch.everyone(), UserSearch.Order.TYPE, false, 0, 3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aStatusAnAdministratorSetsIsAnnouncedToConnectedClients(TestDatabase.Kind kind) {
+        Organization org = organization(kind);
+        User user = service(kind, s -> s.create(org, form("Stan", "Getz", "stan." + UUID.randomUUID() + "@it.test",
+                "1234")));
+        ProfileForm busy = ProfileForm.of(user);
+        busy.setStatus(PresenceStatus.BUSY);
+        service(kind, s -> s.update(user, busy));
+        assertTrue(PRESENCE.fired().contains(new org.carebridge.events.PresenceChanged(user.getId(), "Busy")));
+
+        ProfileForm renamed = ProfileForm.of(user);
+        renamed.setStatus(PresenceStatus.BUSY);
+        renamed.setNickname("Stan the Sound");
+        long before = PRESENCE.fired().stream().filter(c -> c.userId() == user.getId()).count();
+        service(kind, s -> s.update(user, renamed));
+        assertEquals(before, PRESENCE.fired().stream().filter(c -> c.userId() == user.getId()).count(),
+                "no presence event when the status stays");
     }
 
     @ParameterizedTest

@@ -7,11 +7,21 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 
-/** A CDI event that nobody observes, for services built by hand in plain JUnit tests. */
-public final class IgnoredEvent<T> implements Event<T> {
+/**
+ * A CDI event for services built by hand in plain JUnit tests: nobody observes it, and it keeps
+ * what was fired for tests that check it.
+ */
+public final class RecordingEvent<T> implements Event<T> {
+
+    private final java.util.List<T> fired = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public java.util.List<T> fired() {
+        return java.util.List.copyOf(fired);
+    }
 
     @Override
     public void fire(T event) {
+        fired.add(event);
     }
 
     @Override
