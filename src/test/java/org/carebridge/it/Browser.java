@@ -13,6 +13,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -132,6 +133,10 @@ public final class Browser implements AutoCloseable {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         wait.ignoring(NoSuchElementException.class);
+        // Chromium reports an element replaced by an AJAX update while it was being read as
+        // "Node with given id does not belong to the document", a plain WebDriverException rather
+        // than a stale element; retry those too. A real error still ends the wait with its cause.
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 
