@@ -25,8 +25,16 @@ public class CurrentAdmin {
 
     private User user;
 
+    /**
+     * Whether an administrator is signed in for this call. Outside a web request (start-up,
+     * timers) nobody is; the security context then refuses to be asked rather than answering.
+     */
     public boolean isSignedIn() {
-        return security.getCallerPrincipal() != null;
+        try {
+            return security.getCallerPrincipal() != null;
+        } catch (IllegalStateException notInAWebRequest) {
+            return false;
+        }
     }
 
     public User user() {
