@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.carebridge.demo.DemoData;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,8 +25,7 @@ import org.openqa.selenium.Cookie;
 /**
  * Automatic sign-out after inactivity, on a server started with an 8-second idle timeout
  * (carebridge.console.idle-timeout; 20 minutes by default): the page warns, then signs out;
- * and the server forgets an idle session even when no page is left open to do so. The same
- * server starts with demo data on, as the embedded run does.
+ * and the server forgets an idle session even when no page is left open to do so.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -61,20 +59,6 @@ class IdleSignOutIT {
         String email = ItData.uniqueEmail("idle");
         data.administrator(org, email, PASSWORD);
         return email;
-    }
-
-    /**
-     * This server also starts with the embedded run's demo data switched on, so the start-up
-     * path of `mvn -Prun` (a singleton writing data and audit lines outside any web request) is
-     * tested: the demo hospital's administrator can sign in.
-     */
-    @Test
-    void theDemoDataIsCreatedAtStartUp() {
-        try (Browser browser = new Browser(Deployments.loopback(deployed))) {
-            browser.signIn(DemoData.HOSPITAL_ADMIN_EMAIL, DemoData.HOSPITAL_ADMIN_PASSWORD);
-            browser.waitForUrlContaining("/console/organization/edit.xhtml");
-            browser.waitForText("#affiliates\\:list", "Oakwood Family Practice");
-        }
     }
 
     @Test
