@@ -113,9 +113,7 @@ public class CreatePracticePage implements Serializable {
             Messages.fieldError("practice:adminEmail", e.getMessage());
         } catch (InvitationRefusedException e) {
             Messages.fieldError("practice:addresses", e.getMessage() + " Nothing was created.");
-        } catch (IllegalArgumentException e) {
-            Messages.error(e.getMessage());
-        } catch (IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             Messages.error(e.getMessage());
         }
         return null;

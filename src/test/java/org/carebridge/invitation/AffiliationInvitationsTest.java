@@ -14,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +25,7 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
+import org.carebridge.SettableClock;
 import org.carebridge.access.AdminScope;
 import org.carebridge.audit.AuditAction;
 import org.carebridge.audit.AuditEvent;
@@ -72,7 +71,7 @@ class AffiliationInvitationsTest {
 
     private TestDatabase db;
     private EntityManager em;
-    private final SettableClock clock = new SettableClock();
+    private final SettableClock clock = new SettableClock(START);
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final SignedIn signedIn = new SignedIn();
     private AffiliationInvitations service;
@@ -646,29 +645,6 @@ class AffiliationInvitationsTest {
         public OutboundMail enqueue(MailMessage message) {
             sent.add(message);
             return null;
-        }
-    }
-
-    private static final class SettableClock extends Clock {
-        Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.truncatedTo(ChronoUnit.MILLIS);
         }
     }
 }

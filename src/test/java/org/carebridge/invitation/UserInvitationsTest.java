@@ -16,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 
+import org.carebridge.SettableClock;
 import org.carebridge.access.AdminScope;
 import org.carebridge.access.CurrentAdmin;
 import org.carebridge.access.NotInScopeException;
@@ -69,7 +68,7 @@ class UserInvitationsTest {
             "https://carebridge\\.example/register\\.xhtml\\?token=([A-Za-z0-9_%-]+)");
 
     private final Map<TestDatabase.Kind, TestDatabase> databases = new EnumMap<>(TestDatabase.Kind.class);
-    private final SettableClock clock = new SettableClock();
+    private final SettableClock clock = new SettableClock(START);
     private final PasswordHasher hasher = new PasswordHasher();
     private User signedIn;
 
@@ -681,29 +680,6 @@ class UserInvitationsTest {
         @Override
         public boolean isSystemAdmin() {
             return false;
-        }
-    }
-
-    private static final class SettableClock extends Clock {
-        Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.truncatedTo(ChronoUnit.MILLIS);
         }
     }
 }
