@@ -3,8 +3,10 @@ package org.carebridge.messaging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -19,6 +21,7 @@ import org.carebridge.events.EventLog;
 import org.carebridge.events.EventType;
 import org.carebridge.messaging.MessagingRefusedException.Reason;
 import org.carebridge.reachability.Reachability;
+import org.carebridge.reachability.UserFilter;
 import org.carebridge.user.User;
 
 /**
@@ -87,13 +90,13 @@ public class MessagingService {
         if (earlier.isPresent()) {
             return retried(earlier.get(), conversation, draft);
         }
-        List<Long> unreachable = new ArrayList<>();
-        for (ConversationParticipant participant : conversation.getParticipants()) {
-            User other = participant.getUser();
-            if (!other.getId().equals(senderId) && !reachability.mayReach(sender, other)) {
-                unreachable.add(other.getId());
-            }
-        }
+        // One audience and one query for everyone, however many take part.
+        Set<Long> others = new HashSet<>();
+        conversation.getParticipants().forEach(p -> others.add(p.getUser().getId()));
+        others.remove(senderId);
+        Set<Long> reachable = new HashSet<>(reachability.userIds(reachability.audienceOf(sender), senderId,
+                UserFilter.ALL.only(others)));
+        List<Long> unreachable = others.stream().filter(id -> !reachable.contains(id)).sorted().toList();
         if (!unreachable.isEmpty()) {
             throw new MessagingRefusedException(Reason.NOT_REACHABLE, "You can no longer write to "
                     + (unreachable.size() == 1 ? "one person" : unreachable.size() + " people")

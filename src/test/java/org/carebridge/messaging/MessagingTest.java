@@ -238,6 +238,16 @@ class MessagingTest {
                 m.messaging.send(w.id("a1"), conversationId, new MessageDraft("retry-1", "Other", null, null))));
         assertEquals(Reason.CLIENT_ID_REUSED, reused.reason());
 
+        MessagingService.Sent withBea = w.start("a1", Recipients.users(w.id("b1")), "Before the affiliation ends");
+        w.db.run(em -> em.createQuery("select a from Affiliation a", org.carebridge.affiliation.Affiliation.class)
+                .getResultList().stream().filter(a -> a.involves(w.orgs.get("B")))
+                .forEach(a -> a.setPermission(em.find(Organization.class, w.orgs.get("B").getId()),
+                        AssociationPermission.NONE, List.of())));
+        MessagingRefusedException ended = assertThrows(MessagingRefusedException.class, () -> w.in(m ->
+                m.messaging.send(w.id("a1"), withBea.message().getConversation().getId(), draft("After"))));
+        assertEquals(Reason.NOT_REACHABLE, ended.reason());
+        assertEquals(List.of(w.id("b1")), ended.unreachableUsers());
+
         MessagingService.Sent second = w.start("a1", Recipients.users(w.id("a2")), "Second thought");
         assertEquals(conversationId, second.message().getConversation().getId(),
                 "writing to the same person again continues the conversation");
