@@ -40,7 +40,11 @@ public enum AuditAction {
 
     INVITATIONS_SENT("invitation.sent", "Users invited"),
     INVITATION_RESENT("invitation.resent", "Invitation resent"),
-    INVITATION_DELETED("invitation.deleted", "Invitation deleted");
+    INVITATION_DELETED("invitation.deleted", "Invitation deleted"),
+
+    // Retention purge (messaging/retention): one line per organization per run, metadata only.
+    RETENTION_PURGE_RUN("retention.purged", "Message content purged"),
+    RETENTION_PURGE_INTERRUPTED("retention.interrupted", "Message purge interrupted");
 
     private final String code;
     private final String label;
