@@ -42,6 +42,12 @@ public enum AuditAction {
     INVITATION_RESENT("invitation.resent", "Invitation resent"),
     INVITATION_DELETED("invitation.deleted", "Invitation deleted"),
 
+    MESSAGE_SENT("message.sent", "Message sent"),
+    MESSAGE_DELIVERED("message.delivered", "Message delivered"),
+    MESSAGE_READ("message.read", "Message read"),
+    MESSAGE_RESPONDED("message.responded", "Message answered"),
+    MESSAGE_EXPIRED("message.expired", "Message expired"),
+
     // Retention purge (messaging/retention): one line per organization per run, metadata only.
     RETENTION_PURGE_RUN("retention.purged", "Message content purged"),
     RETENTION_PURGE_INTERRUPTED("retention.interrupted", "Message purge interrupted");
