@@ -46,7 +46,11 @@ public enum AuditAction {
     MESSAGE_DELIVERED("message.delivered", "Message delivered"),
     MESSAGE_READ("message.read", "Message read"),
     MESSAGE_RESPONDED("message.responded", "Message answered"),
-    MESSAGE_EXPIRED("message.expired", "Message expired");
+    MESSAGE_EXPIRED("message.expired", "Message expired"),
+
+    // Retention purge (messaging/retention): one line per organization per run, metadata only.
+    RETENTION_PURGE_RUN("retention.purged", "Message content purged"),
+    RETENTION_PURGE_INTERRUPTED("retention.interrupted", "Message purge interrupted");
 
     private final String code;
     private final String label;

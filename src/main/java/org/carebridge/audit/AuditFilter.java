@@ -13,11 +13,18 @@ import org.carebridge.platform.persistence.LikePatterns;
 
 /**
  * Which events of one organization to list or export: a time window ({@code from} inclusive,
- * {@code to} exclusive, either open), an action code, and case-insensitive "contains" texts
- * for the actor and for the target or details. Blank texts filter nothing.
+ * {@code to} exclusive, either open), an action code, case-insensitive "contains" texts for the
+ * actor and for the target or details, one user (events they did or that concern them) and one
+ * conversation (its message events). Blank texts and {@code null} ids filter nothing; whatever
+ * they name, only {@code organizationId}'s own trail is read.
  */
 public record AuditFilter(long organizationId, Instant from, Instant to, String action, String actorText,
-        String text) implements Serializable {
+        String text, Long userId, Long conversationId) implements Serializable {
+
+    /** A filter without a user or conversation. */
+    public AuditFilter(long organizationId, Instant from, Instant to, String action, String actorText, String text) {
+        this(organizationId, from, to, action, actorText, text, null, null);
+    }
 
     private static final Pattern TARGET = Pattern.compile("(\\S+)\\s+(\\S+)");
 
@@ -68,6 +75,16 @@ public record AuditFilter(long organizationId, Instant from, Instant to, String 
                 parameters.put("targetId", target.group(2));
             }
             where.append(")");
+        }
+        if (userId != null) {
+            // What the user did, or what was done to them (a target shown as "User 1203").
+            where.append(" and (e.actor.id = :userId or (e.targetType = 'User' and e.targetId = :userTarget))");
+            parameters.put("userId", userId);
+            parameters.put("userTarget", String.valueOf(userId));
+        }
+        if (conversationId != null) {
+            where.append(" and e.conversationId = :conversationId");
+            parameters.put("conversationId", conversationId);
         }
         return new Condition(where.toString(), parameters);
     }

@@ -26,8 +26,10 @@ import org.primefaces.model.SortMeta;
 
 /**
  * Audit Trail: the organization's audit events, newest first, paged by the database, filtered by
- * dates on the administrator's clock, action, actor and text, and exported as CSV with the same
- * filters. System administrators pick another organization with {@code ?organization=}.
+ * dates on the administrator's clock, action, actor, text, user and conversation, and exported as
+ * CSV with the same filters. System administrators pick another organization with
+ * {@code ?organization=}; {@code ?user=} and {@code ?conversation=} open the page on one user's or
+ * one conversation's whole trail.
  */
 @Named
 @ViewScoped
@@ -47,6 +49,9 @@ public class AuditPage implements Serializable {
 
     /** From the URL; empty means the administrator's own organization. */
     private String organization;
+    /** From the URL: a user or conversation to open the page on. */
+    private String userParameter;
+    private String conversationParameter;
     private long organizationId;
     private String organizationName;
     private String zone;
@@ -56,6 +61,8 @@ public class AuditPage implements Serializable {
     private String action;
     private String actor;
     private String text;
+    private Long user;
+    private Long conversation;
 
     private AuditCriteria applied;
     private EventsModel events;
@@ -73,11 +80,34 @@ public class AuditPage implements Serializable {
         organizationId = org.getId();
         organizationName = org.getName();
         zone = admin.user().timeZone().getId();
-        show(AuditCriteria.lastDays(LocalDate.now(clock.withZone(zone()))));
+        AuditCriteria start = AuditCriteria.lastDays(LocalDate.now(clock.withZone(zone())));
+        Long linkedUser = idParameter(userParameter, "user ID");
+        Long linkedConversation = idParameter(conversationParameter, "conversation number");
+        if (linkedUser != null || linkedConversation != null) {
+            // One user's or one conversation's lines are few: show them all, whatever their date.
+            start = new AuditCriteria(null, null, null, null, null, linkedUser, linkedConversation);
+        }
+        show(start);
+    }
+
+    private static Long idParameter(String value, String what) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        Messages.error("\"" + value.strip() + "\" is not a " + what + "; it was left out of the filter.");
+        return null;
     }
 
     public void apply() {
-        AuditCriteria chosen = new AuditCriteria(from, to, action, actor, text);
+        AuditCriteria chosen = new AuditCriteria(from, to, action, actor, text, user, conversation);
         String problem = chosen.problem();
         if (problem != null) {
             Messages.fieldError("filters:from", problem);
@@ -97,6 +127,8 @@ public class AuditPage implements Serializable {
         action = criteria.action();
         actor = criteria.actor();
         text = criteria.text();
+        user = criteria.user();
+        conversation = criteria.conversation();
         events = new EventsModel(organizationId, criteria.toFilter(organizationId, zone()));
     }
 
@@ -153,6 +185,14 @@ public class AuditPage implements Serializable {
     public void setActor(String actor) { this.actor = actor; }
     public String getText() { return text; }
     public void setText(String text) { this.text = text; }
+    public Long getUser() { return user; }
+    public void setUser(Long user) { this.user = user; }
+    public Long getConversation() { return conversation; }
+    public void setConversation(Long conversation) { this.conversation = conversation; }
+    public String getUserParameter() { return userParameter; }
+    public void setUserParameter(String userParameter) { this.userParameter = userParameter; }
+    public String getConversationParameter() { return conversationParameter; }
+    public void setConversationParameter(String value) { this.conversationParameter = value; }
     public EventsModel getEvents() { return events; }
 
     /** The filtered events, counted and paged by the database; every call checks the scope again. */

@@ -76,6 +76,16 @@ public class AuditTrail {
         persist(event.inConversation(conversationId));
     }
 
+    /**
+     * Records {@code action} as done by the server even while an administrator is signed in: for
+     * work a timer or a stopped node left behind that the administrator's request only came across.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordBySystem(Organization organization, AuditAction action, AuditTarget target, String details) {
+        persist(AuditEvent.bySystem(organization, action.code(), typeOf(target), idOf(target), details,
+                clock.instant()));
+    }
+
     private void persist(AuditEvent event) {
         em.persist(event);
         LOG.fine(() -> "Audit " + event.getAction() + " by " + event.getActorLabel());

@@ -88,6 +88,29 @@ class AuditCriteriaTest {
     }
 
     @Test
+    void aUserAndAConversationTravelWithTheExportLinkAndNarrowTheCondition() {
+        AuditCriteria criteria = new AuditCriteria(null, null, null, null, null, 1203L, 55L);
+        assertEquals("user=1203&conversation=55", criteria.queryString());
+        assertEquals(criteria, AuditCriteria.fromParameters(Map.of("user", "1203", "conversation", " 55 ")::get));
+        assertThrows(IllegalArgumentException.class, () -> AuditCriteria.fromParameters(Map.of("user", "Hopper")::get));
+        assertEquals("A user ID is a positive number.",
+                new AuditCriteria(null, null, null, null, null, 0L, null).problem());
+        assertEquals("A conversation number is a positive number.",
+                new AuditCriteria(null, null, null, null, null, null, -4L).problem());
+
+        AuditFilter filter = criteria.toFilter(7, NEW_YORK);
+        assertEquals(1203L, filter.userId());
+        assertEquals(55L, filter.conversationId());
+        AuditFilter.Condition condition = filter.condition();
+        assertTrue(condition.jpql().startsWith("e.organization.id = :organizationId and "), condition.jpql());
+        assertTrue(condition.jpql().contains("(e.actor.id = :userId or (e.targetType = 'User' and e.targetId = :userTarget))"),
+                condition.jpql());
+        assertTrue(condition.jpql().endsWith("and e.conversationId = :conversationId"), condition.jpql());
+        assertEquals(Map.of("organizationId", 7L, "userId", 1203L, "userTarget", "1203", "conversationId", 55L),
+                condition.parameters());
+    }
+
+    @Test
     void csvRowsHaveIsoTimesWithTheOffsetAndEscapeFormulaCells() {
         StringWriter out = new StringWriter();
         try (AuditCsv csv = AuditCsv.start(out, NEW_YORK)) {

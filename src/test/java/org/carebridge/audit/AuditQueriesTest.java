@@ -200,6 +200,63 @@ class AuditQueriesTest {
         assertTrue(out.toString().lines().noneMatch(line -> line.startsWith("=")));
     }
 
+    // ---- Filters by user and by conversation ----
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void filtersByUserAndByConversationWithinTheOrganizationsOwnTrail(TestDatabase.Kind kind) {
+        World w = new World(kind);
+        TestDatabase db = databases.get(kind);
+        User stranger = db.transaction(em -> {
+            User user = User.nativeUser(em.find(Organization.class, w.other.getId()),
+                    "stranger." + UUID.randomUUID() + "@audit.test", "Sam", "Stranger", NEW_YORK, NOW);
+            em.persist(user);
+            user.assignStaffId();
+            return user;
+        });
+        db.run(em -> {
+            Organization h = em.find(Organization.class, w.hospital.getId());
+            Organization o = em.find(Organization.class, w.other.getId());
+            User g = em.find(User.class, w.grace.getId());
+            User s = em.find(User.class, stranger.getId());
+            em.persist(AuditEvent.bySystem(h, "user.locked", "User", String.valueOf(g.getId()), null,
+                    at("2026-11-20T10:00:00Z")));
+            em.persist(AuditEvent.byUser(g, h, "message.sent", "message", "9001", "Recipients: 1",
+                    at("2026-11-21T10:00:00Z")).inConversation(55L));
+            em.persist(AuditEvent.bySystem(h, "message.expired", "message", "9001", null,
+                    at("2026-11-22T10:00:00Z")).inConversation(55L));
+            em.persist(AuditEvent.byUser(s, h, "message.read", "message", "9002", null,
+                    at("2026-11-22T11:00:00Z")).inConversation(56L));
+            // The other organization's trail: the same conversation, and Grace acting there.
+            em.persist(AuditEvent.byUser(s, o, "message.read", "message", "9001", null,
+                    at("2026-11-21T11:00:00Z")).inConversation(55L));
+            em.persist(AuditEvent.byUser(g, o, "affiliation.permissions", "Affiliation", "3", null,
+                    at("2026-11-21T12:00:00Z")));
+        });
+        long grace = w.grace.getId();
+        Function<AuditCriteria, List<String>> hospitalSees = c -> actions(queries(kind,
+                q -> q.page(c.toFilter(w.hospital.getId(), NEW_YORK), 0, 20)));
+
+        assertEquals(List.of("organization.updated", "group.updated", "message.sent", "user.locked", "user.unlocked",
+                "group.created"), hospitalSees.apply(new AuditCriteria(null, null, null, null, null, grace, null)),
+                "what Grace did and what was done to her, not the system's group change, not the other trail");
+        assertEquals(List.of("message.expired", "message.sent"),
+                hospitalSees.apply(new AuditCriteria(null, null, null, null, null, null, 55L)),
+                "the other organization's line about conversation 55 stays in its own trail");
+        assertEquals(List.of("message.sent"),
+                hospitalSees.apply(new AuditCriteria(null, null, null, null, null, grace, 55L)), "filters combine");
+        assertEquals(List.of("message.read"),
+                hospitalSees.apply(new AuditCriteria(null, null, null, null, null, stranger.getId(), null)),
+                "another organization's user: only what they did in this trail");
+        assertEquals(List.of(), hospitalSees.apply(new AuditCriteria(LocalDate.of(2026, 11, 23), null, null, null,
+                null, null, 55L)), "dates still apply");
+        assertEquals(List.of("message.read"), actions(queries(kind, q -> q.page(
+                new AuditCriteria(null, null, null, null, null, null, 55L).toFilter(w.other.getId(), NEW_YORK), 0,
+                20))));
+        assertEquals(1L, (long) queries(kind, q -> q.count(
+                new AuditCriteria(null, null, null, null, null, grace, 55L).toFilter(w.hospital.getId(), NEW_YORK))));
+    }
+
     private static void setField(Object target, String name, Object value) {
         try {
             java.lang.reflect.Field field = target.getClass().getDeclaredField(name);

@@ -142,6 +142,64 @@ class AuditIT extends BrowserTestSupport {
         assertFalse(signedOut.body().contains("Time,Actor"), "no export without signing in");
     }
 
+    // ---- Filters by user and by conversation ----
+
+    @Test
+    void oneUsersAndOneConversationsLinesWhateverTheirDateAndOnlyThisOrganizations() throws Exception {
+        Organization practice = data.organization(OrganizationKind.PRACTICE, ItData.unique("Peanuts Practice"),
+                "(212) 555-0147");
+        User nurse = data.member(hospital, ItData.uniqueEmail("nurse"));
+        User outsider = data.member(practice, ItData.uniqueEmail("outsider"));
+        long conversation = 700_000_000L + (long) (Math.random() * 1_000_000);
+        java.time.Instant longAgo = java.time.Instant.now().minus(Duration.ofDays(90));
+        data.transaction(em -> {
+            Organization h = em.find(Organization.class, hospital.getId());
+            Organization p = em.find(Organization.class, practice.getId());
+            User n = em.find(User.class, nurse.getId());
+            User o = em.find(User.class, outsider.getId());
+            em.persist(org.carebridge.audit.AuditEvent.byUser(n, h, "message.sent", "message", "81", "Recipients: 1",
+                    longAgo).inConversation(conversation));
+            em.persist(org.carebridge.audit.AuditEvent.byUser(o, h, "message.read", "message", "81", null,
+                    longAgo.plusSeconds(60)).inConversation(conversation));
+            em.persist(org.carebridge.audit.AuditEvent.byUser(o, p, "message.read", "message", "81", null,
+                    longAgo.plusSeconds(60)).inConversation(conversation));
+            em.persist(org.carebridge.audit.AuditEvent.byUser(n, h, "message.sent", "message", "82", "Recipients: 1",
+                    longAgo.plusSeconds(120)).inConversation(conversation + 1));
+            return null;
+        });
+        signIn();
+
+        browser.open("/console/audit/events.xhtml?conversation=" + conversation);
+        waitUntilRows(2);
+        assertEquals(List.of("Message read", "Message sent"), rows().stream().map(r -> r.get(2)).toList(),
+                "90 days old, yet shown; the practice's own line stays in its trail");
+        assertEquals(String.valueOf(conversation), browser.value("#filters\\:conversation"));
+        HttpResponse<String> export = fetch(browser.find("#export").getAttribute("href"));
+        assertEquals(3, export.body().lines().count(), export.body());
+
+        browser.type("#filters\\:user", String.valueOf(nurse.getId()));
+        browser.click("#filters\\:apply");
+        waitUntilRows(1);
+        assertEquals("Message sent", rows().get(0).get(2));
+        browser.type("#filters\\:conversation", "");
+        browser.click("#filters\\:apply");
+        waitUntilRows(2);
+        assertEquals(List.of("message 82", "message 81"), rows().stream().map(r -> r.get(3)).toList());
+
+        browser.type("#filters\\:user", "Grace");
+        browser.click("#filters\\:apply");
+        browser.waitForText("#filters", "A user ID is a number");
+
+        browser.open("/console/audit/events.xhtml?user=abc");
+        browser.waitForText("#banner", "\"abc\" is not a user ID");
+
+        browser.open("/console/audit/events.xhtml?organization=" + practice.getId() + "&conversation=" + conversation);
+        browser.waitFor("#not-found");
+        assertEquals(404, fetch(baseUrl() + "/console/audit/export.csv?organization=" + practice.getId()
+                + "&conversation=" + conversation).statusCode());
+        assertEquals(400, fetch(baseUrl() + "/console/audit/export.csv?conversation=abc").statusCode());
+    }
+
     private void signIn() {
         browser.signIn(adminEmail, PASSWORD);
         browser.waitForUrlContaining("/console/organization/edit.xhtml");

@@ -9,11 +9,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.carebridge.messaging.Conversation;
+import org.carebridge.messaging.Message;
+import org.carebridge.messaging.MessagePriority;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
+import org.carebridge.organization.RetentionPeriod;
+import org.carebridge.organization.RetentionUnit;
+import org.carebridge.user.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -277,5 +287,86 @@ class ConsoleIT extends BrowserTestSupport {
         browser.signIn(firstAdmin, "First-Password-1");
         browser.waitForUrlContaining("/console/organization/edit.xhtml");
         assertEquals(name, browser.text("#header-organization"));
+    }
+
+    // ---- Retention purge on Update Organization (messaging/retention) ----
+
+    /** A message sent {@code daysAgo} in a conversation {@code from} starts with {@code to}; its id. */
+    private long oldMessage(User from, User to, int daysAgo) {
+        Instant at = Instant.now().minus(Duration.ofDays(daysAgo));
+        return data.transaction(em -> {
+            User sender = em.find(User.class, from.getId());
+            Conversation conversation = new Conversation(sender, List.of(em.find(User.class, to.getId())), at);
+            em.persist(conversation);
+            Message message = new Message(conversation, sender, "it-" + UUID.randomUUID(), "Room 12 is ready",
+                    MessagePriority.NORMAL, List.of(), at);
+            em.persist(message);
+            em.persist(message.deliverTo(em.find(User.class, to.getId())));
+            return message;
+        }).getId();
+    }
+
+    private boolean purged(long messageId) {
+        return data.transaction(em -> em.find(Message.class, messageId).isContentPurged());
+    }
+
+    private void keepFor(Organization organization, RetentionPeriod retention) {
+        data.transaction(em -> {
+            em.find(Organization.class, organization.getId()).changeRetention(retention);
+            return null;
+        });
+    }
+
+    @Test
+    void anAdministratorRunsTheRetentionPurgeForTheirOrganizationOnly() {
+        Organization other = data.organization(OrganizationKind.HOSPITAL, ItData.unique("Other Hospital"),
+                "(212) 555-0147");
+        User ours = data.member(hospital, ItData.uniqueEmail("nurse"));
+        User theirs = data.member(other, ItData.uniqueEmail("doctor"));
+        long startedByUs = oldMessage(ours, theirs, 3);
+        long startedByThem = oldMessage(theirs, ours, 3);
+        keepFor(other, new RetentionPeriod(1, RetentionUnit.DAYS));
+
+        browser.signIn(adminEmail, PASSWORD);
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+        browser.waitForText("#retention", "No purge has run for this organization yet.");
+        // No retention period yet: a clear refusal, nothing purged.
+        browser.click("#retention\\:purgeNow");
+        browser.waitForText("#affiliates\\:confirmDelete", "removed for good");
+        browser.click("#affiliates\\:confirmYes");
+        browser.waitForText("#banner", "keeps message content forever");
+        assertFalse(purged(startedByUs));
+
+        keepFor(hospital, new RetentionPeriod(1, RetentionUnit.DAYS));
+        browser.open("/console/organization/edit.xhtml");
+        browser.click("#retention\\:purgeNow");
+        browser.waitForText("#affiliates\\:confirmDelete", "removed for good");
+        browser.click("#affiliates\\:confirmNo");
+        assertFalse(purged(startedByUs), "cancelled");
+        browser.click("#retention\\:purgeNow");
+        browser.waitForText("#affiliates\\:confirmDelete", "removed for good");
+        assertEquals("Purge now", browser.text("#affiliates\\:confirmYes"));
+        browser.click("#affiliates\\:confirmYes");
+        browser.waitForText("#banner", "Purge finished: the content of 1 message sent before");
+        browser.waitForText("#retention\\:runs", "Started by an administrator");
+        assertEquals("1", browser.text("#retention\\:runs .purged-count"));
+        assertEquals("Completed", browser.text("#retention\\:runs .purge-state"));
+        assertTrue(purged(startedByUs));
+        assertFalse(purged(startedByThem), "the other organization's conversation is theirs to purge");
+        browser.screenshot("console-retention-purge");
+
+        // A system administrator may run it for any organization.
+        String sysadminEmail = ItData.uniqueEmail("sysadmin");
+        data.systemAdministrator(hospital, sysadminEmail, PASSWORD);
+        browser.signOut();
+        browser.signIn(sysadminEmail, PASSWORD);
+        browser.waitForUrlContaining("/console/organization/edit.xhtml");
+        browser.open("/console/organization/edit.xhtml?id=" + other.getId());
+        browser.waitForText("#retention", "No purge has run for this organization yet.");
+        browser.click("#retention\\:purgeNow");
+        browser.waitForText("#affiliates\\:confirmDelete", "removed for good");
+        browser.click("#affiliates\\:confirmYes");
+        browser.waitForText("#banner", "Purge finished: the content of 1 message");
+        assertTrue(purged(startedByThem));
     }
 }
