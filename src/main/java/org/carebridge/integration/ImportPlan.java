@@ -93,8 +93,8 @@ public final class ImportPlan {
 
     /** The message recorded when a run brings more contacts than an organization may sync. */
     public static String tooMany(int count) {
-        return "The on-premises system sent " + count + " contacts; at most " + MAX_CONTACTS
-                + " users can be synced to one organization. Nothing was imported.";
+        return String.format(java.util.Locale.ROOT, "The on-premises system sent %,d contacts; at most %,d users can be"
+                + " synced to one organization. Nothing was imported.", count, MAX_CONTACTS);
     }
 
     private static String problem(SyncContact contact, Map<String, Integer> occurrences) {

@@ -10,9 +10,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 /**
  * A frame the connector sends, parsed strictly (docs/sync-protocol.md): one JSON object of at
@@ -55,13 +55,15 @@ public sealed interface SyncFrame {
             throw new SyncRefusal(SyncRefusal.TOO_BIG, "Frame larger than " + MAX_FRAME_CHARS + " characters");
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw SyncRefusal.malformed("A frame must be a JSON object");
             }
-            json = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
+            json = parser.getObject();
+            if (parser.hasNext()) {
+                throw SyncRefusal.malformed("A frame must be one JSON object and nothing else");
+            }
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw SyncRefusal.malformed("Frame is not valid JSON");
         }
         String type = string(json, "type", 32, true);
