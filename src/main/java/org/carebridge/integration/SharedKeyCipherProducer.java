@@ -21,7 +21,7 @@ public class SharedKeyCipherProducer {
 
     private static final Logger LOG = Logger.getLogger(SharedKeyCipherProducer.class.getName());
     /** Published in the source on purpose: it protects nothing but demo data. */
-    static final String DEVELOPMENT_KEY = "Y2FyZWJyaWRnZS1kZXZlbG9wbWVudC1vbmx5LWtleSE=";
+    public static final String DEVELOPMENT_KEY = "Y2FyZWJyaWRnZS1kZXZlbG9wbWVudC1vbmx5LWtleSE=";
 
     @Inject
     @ConfigProperty(name = "carebridge.integration.key-encryption-key")
