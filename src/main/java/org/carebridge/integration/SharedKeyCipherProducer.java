@@ -27,9 +27,20 @@ public class SharedKeyCipherProducer {
     @ConfigProperty(name = "carebridge.integration.key-encryption-key")
     Optional<String> configuredKey;
 
+    private volatile SharedKeyCipher cipher;
+
+    /** Dependent scope (the cipher is final, so not proxyable); one instance is made and shared. */
     @Produces
-    @ApplicationScoped
     SharedKeyCipher cipher() {
+        SharedKeyCipher made = cipher;
+        if (made == null) {
+            made = create();
+            cipher = made;
+        }
+        return made;
+    }
+
+    private SharedKeyCipher create() {
         String key = configuredKey.filter(k -> !k.isBlank()).orElse(null);
         if (key == null) {
             LOG.warning("carebridge.integration.key-encryption-key is not set: integration shared keys are encrypted"
