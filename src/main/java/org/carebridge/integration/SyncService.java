@@ -135,8 +135,9 @@ public class SyncService implements SyncPort {
         }
         long organizationId = integration.getOrganization().getId();
         Instant now = clock.instant();
-        Instant last = em.createQuery("select max(r.startedAt) from ImportRun r where r.organization.id = :id",
-                Instant.class).setParameter("id", organizationId).getSingleResult();
+        Instant last = em.createQuery("select r.startedAt from ImportRun r where r.organization.id = :id"
+                + " order by r.startedAt desc", Instant.class).setParameter("id", organizationId).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
         boolean due = integration.getSyncRequestedAt() != null || last == null
                 || !last.plus(SYNC_INTERVAL).isAfter(now);
         return new Check(true, organizationId, due);

@@ -319,6 +319,31 @@ public class User implements PinAttempts {
         this.namesEdited = true;
     }
 
+    /**
+     * Links this imported (external) user to the native profile of the same person in the same
+     * organization, so directories show the person once and badge and app work together.
+     */
+    public void linkTo(User nativeProfile) {
+        if (kind != UserKind.EXTERNAL) {
+            throw new IllegalStateException("Only imported users are linked to a native profile.");
+        }
+        if (nativeProfile == null || nativeProfile.kind != UserKind.NATIVE) {
+            throw new IllegalArgumentException("Choose a Carebridge user profile to link to.");
+        }
+        if (!nativeProfile.organization.getId().equals(organization.getId())) {
+            throw new IllegalArgumentException("Link only to a profile of the same organization.");
+        }
+        if (linkedUser != null) {
+            throw new IllegalArgumentException("This imported user is already linked to " + linkedUser.getSortName()
+                    + ". Unlink it on that profile first.");
+        }
+        this.linkedUser = nativeProfile;
+    }
+
+    public void unlink() {
+        this.linkedUser = null;
+    }
+
     /** The badge phone number: the guest access number followed by the desk phone or extension. */
     public String getBadgePhoneNumber() {
         String number = (guestAccessNumber == null ? "" : guestAccessNumber) + (deskPhone == null ? "" : deskPhone);

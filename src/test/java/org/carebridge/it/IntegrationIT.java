@@ -363,4 +363,61 @@ class IntegrationIT {
         assertFalse(now.contains(cal.getStaffId()));
         assertTrue(now.contains(bea.getStaffId()));
     }
+
+    /**
+     * The Integrations page in Chromium: Enable shows the credentials once, the connector signs in
+     * with them, the status turns Connected without reloading, the import appears with its counts
+     * and its per-user rows, and another organization's pages and runs are not found.
+     */
+    @Test
+    void theIntegrationsPageEnablesFollowsTheStatusAndListsImportsOfItsOwnOrganizationOnly() throws Exception {
+        Organization hospital = hospital("Console Hospital");
+        String email = ItData.uniqueEmail("integrator");
+        data.administrator(hospital, email, "Correct-Horse-9");
+        Organization other = hospital("Other Hospital");
+        ReferenceConnector others = connector(data.enableIntegration(other), contacts(1));
+        long otherRun = result(others).getJsonNumber("runId").longValue();
+
+        try (Browser browser = new Browser(Deployments.loopback(deployed))) {
+            browser.signIn(email, "Correct-Horse-9");
+            browser.waitForUrlContaining("/console/");
+            browser.open("/console/integration/integrations.xhtml");
+            browser.waitForText("#notEnabled", "Integration is not enabled");
+            browser.click("#integration\\:enable");
+            browser.waitForText("#banner", "Integration enabled.");
+            String id = browser.text("#integration\\:integrationUserId");
+            String key = browser.text("#integration\\:sharedKey");
+            assertEquals(data.integrationOf(hospital).getIntegrationUserId(), id);
+            assertEquals(64, key.length());
+            assertEquals("Not Connected", browser.text("#adapterStatus"));
+
+            ReferenceConnector connector = connector(id, key, () -> contacts(3));
+            connector.awaitWelcome(WAIT);
+            long runId = result(connector).getJsonNumber("runId").longValue();
+            long deadline = System.currentTimeMillis() + 40_000;
+            while (!"Connected".equals(browser.text("#adapterStatus")) || !browser.text("#results").contains("SUCCEEDED")) {
+                assertTrue(System.currentTimeMillis() < deadline, "the poll shows the status and the import: "
+                        + browser.text("#adapterStatus") + " / " + browser.text("#results"));
+                Thread.sleep(500);
+            }
+            browser.click("#results\\:runs\\:0\\:view");
+            browser.waitForText("#records\\:users", "CREATED");
+            assertEquals(3, browser.findAll("#records\\:users_data tr").size());
+            assertTrue(browser.text("#summary").contains("Created 3"), browser.text("#summary"));
+
+            browser.open("/console/integration/integrations.xhtml");
+            browser.waitFor("#integration\\:sharedKeyHidden");
+            assertFalse(browser.pageText().contains(key), "the key is shown only once");
+
+            browser.open("/console/integration/import.xhtml?run=" + otherRun);
+            browser.waitFor("#not-found");
+            browser.open("/console/integration/import.xhtml?id=" + other.getId() + "&run=" + otherRun);
+            browser.waitFor("#not-found");
+            browser.open("/console/integration/integrations.xhtml?id=" + other.getId());
+            browser.waitFor("#not-found");
+            assertFalse(browser.pageText().contains(other.getName()));
+            browser.open("/console/integration/import.xhtml?run=" + runId);
+            browser.waitForText("#records\\:users", "CREATED");
+        }
+    }
 }
