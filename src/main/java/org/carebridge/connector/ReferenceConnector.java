@@ -112,6 +112,13 @@ public final class ReferenceConnector implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
 
         @Override
+        public void onOpen(WebSocket ws) {
+            // The challenge may arrive before buildAsync's future completes: answer on this socket.
+            socket = ws;
+            ws.request(1);
+        }
+
+        @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {

@@ -6,12 +6,20 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 /**
@@ -22,6 +30,8 @@ import jakarta.inject.Inject;
  * does this; the cluster lock in {@link SyncService#startRun} keeps one run per organization.
  */
 @Singleton
+@Startup
+@DependsOn("SchemaMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SyncScheduler {
@@ -38,7 +48,35 @@ public class SyncScheduler {
     @Inject
     Clock clock;
 
-    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
+    static final long TICK_SECONDS = 5;
+
+    // A managed executor rather than an EJB timer: a timer whose callback fails twice (a database
+    // outage) is expunged for good, and the connectors would never be served again.
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    private ScheduledFuture<?> ticking;
+
+    @PostConstruct
+    void start() {
+        ticking = executor.scheduleWithFixedDelay(this::tickSafely, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Serving sync connections failed", e);
+        }
+    }
+
     public void tick() {
         for (SyncConnections.Connection connection : connections.all()) {
             try {

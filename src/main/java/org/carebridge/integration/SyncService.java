@@ -103,21 +103,24 @@ public class SyncService implements SyncPort {
         return integration.getId();
     }
 
+    /*
+     * Heartbeats, disconnects and taking a "Sync Users Now" request are bulk updates: they come
+     * every few seconds from sockets and timers, and must neither fail on nor cause an optimistic
+     * lock conflict with an administrator's change of the same integration row.
+     */
+
     @Override
     @Transactional
     public void heartbeat(long integrationId) {
-        Integration integration = em.find(Integration.class, integrationId);
-        if (integration != null && integration.isEnabled()) {
-            integration.heartbeat(clock.instant());
-        }
+        em.createQuery("update Integration i set i.connectionState = org.carebridge.integration.ConnectionState.CONNECTED,"
+                + " i.lastHeartbeatAt = :now where i.id = :id and i.enabled = true")
+                .setParameter("now", clock.instant()).setParameter("id", integrationId).executeUpdate();
     }
 
     @Transactional
     public void disconnected(long integrationId) {
-        Integration integration = em.find(Integration.class, integrationId);
-        if (integration != null) {
-            integration.disconnected();
-        }
+        em.createQuery("update Integration i set i.connectionState = org.carebridge.integration.ConnectionState.NOT_CONNECTED"
+                + " where i.id = :id").setParameter("id", integrationId).executeUpdate();
     }
 
     /** The encrypted key the connector signed in with, to notice a Regenerate. */
@@ -163,7 +166,8 @@ public class SyncService implements SyncPort {
         Organization organization = em.find(Organization.class, organizationId);
         ImportRun run = new ImportRun(organization, trigger, now);
         em.persist(run);
-        integrationOf(organizationId).clearSyncRequest();
+        em.createQuery("update Integration i set i.syncRequestedAt = null where i.organization.id = :id")
+                .setParameter("id", organizationId).executeUpdate();
         em.flush();
         return run.getId();
     }

@@ -384,7 +384,12 @@ class IntegrationIT {
             browser.open("/console/integration/integrations.xhtml");
             browser.waitForText("#notEnabled", "Integration is not enabled");
             browser.click("#integration\\:enable");
-            browser.waitForText("#banner", "Integration enabled.");
+            try {
+                browser.waitForText("#banner", "Integration enabled.");
+            } catch (RuntimeException e) {
+                browser.screenshot("integrations-enable");
+                throw new AssertionError("After Enable: " + browser.currentUrl() + "\n" + browser.pageText(), e);
+            }
             String id = browser.text("#integration\\:integrationUserId");
             String key = browser.text("#integration\\:sharedKey");
             assertEquals(data.integrationOf(hospital).getIntegrationUserId(), id);
