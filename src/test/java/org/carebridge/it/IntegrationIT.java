@@ -425,4 +425,53 @@ class IntegrationIT {
             browser.waitForText("#records\\:users", "CREATED");
         }
     }
+
+    /**
+     * Imported users in the console: the Update User link leads to the Imported User page, an
+     * administrator renames and links the user to a native profile, whose Linked accounts show
+     * the badge and unlink after confirmation; another organization's imported user is not found.
+     */
+    @Test
+    void anAdministratorRenamesLinksAndUnlinksAnImportedUserOfTheirOwnOrganizationOnly() throws Exception {
+        Organization hospital = hospital("Linking Hospital");
+        String email = ItData.uniqueEmail("linker");
+        data.administrator(hospital, email, "Correct-Horse-9");
+        User linus = data.member(hospital, ItData.uniqueEmail("linus"));
+        User badge = data.externalUser(hospital, "vs-linus", linus.getFirstName(), linus.getLastName());
+        User stranger = data.externalUser(hospital("Stranger Hospital"), "vs-x", "Sally", "Brown");
+
+        try (Browser browser = new Browser(Deployments.loopback(deployed))) {
+            browser.signIn(email, "Correct-Horse-9");
+            browser.waitForUrlContaining("/console/");
+            browser.open("/console/user/edit.xhtml?id=" + badge.getId());
+            browser.waitForUrlContaining("/console/user/imported.xhtml");
+            assertEquals("vs-linus", browser.text("#imported\\:externalId"));
+            assertEquals(badge.getStaffId(), browser.text("#imported\\:staffId"));
+
+            browser.type("#imported\\:middleName", "Q");
+            browser.click("#imported\\:save");
+            browser.waitForText("#banner", "Names saved.");
+            assertTrue(data.reload(badge).isNamesEdited());
+
+            browser.click("#imported\\:openLink");
+            browser.waitForText("#link\\:matches", linus.getStaffId());
+            browser.click("#link\\:matches\\:0\\:choose");
+            browser.waitForText("#banner", "Linked to " + linus.getSortName());
+            assertEquals(linus.getId(), data.transaction(em -> em.find(User.class, badge.getId()).getLinkedUser().getId()));
+
+            browser.open("/console/user/edit.xhtml?id=" + linus.getId());
+            browser.waitForText("#linkedForm\\:linked", "vs-linus");
+            assertTrue(browser.text("#linkedForm\\:linked").contains("Not reported"));
+            browser.click("#linkedForm\\:linked\\:0\\:unlink");
+            browser.waitFor("#linkedForm\\:unlinkYes");
+            browser.click("#linkedForm\\:unlinkYes");
+            browser.waitForText("#banner", "Account unlinked.");
+            assertEquals(null, data.transaction(em -> em.find(User.class, badge.getId()).getLinkedUser()));
+
+            browser.open("/console/user/imported.xhtml?id=" + stranger.getId());
+            browser.waitFor("#not-found");
+            browser.open("/console/user/imported.xhtml?id=" + linus.getId());
+            browser.waitFor("#not-found");
+        }
+    }
 }
