@@ -466,7 +466,8 @@ class IntegrationIT {
             browser.waitFor("#linkedForm\\:unlinkYes");
             browser.click("#linkedForm\\:unlinkYes");
             browser.waitForText("#banner", "Account unlinked.");
-            assertEquals(null, data.transaction(em -> em.find(User.class, badge.getId()).getLinkedUser()));
+            User unlinked = data.transaction(em -> em.find(User.class, badge.getId()));
+            assertTrue(unlinked.getLinkedUser() == null, "unlinked");
 
             browser.open("/console/user/imported.xhtml?id=" + stranger.getId());
             browser.waitFor("#not-found");

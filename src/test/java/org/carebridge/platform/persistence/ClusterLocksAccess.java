@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import jakarta.persistence.EntityManager;
 
-/** Builds {@link ClusterLocks} over a given entity manager, for service tests outside the container. */
+/** Builds {@link ClusterLocks} over a given entity manager, for tests outside the container. */
 public final class ClusterLocksAccess {
 
     private ClusterLocksAccess() {
