@@ -50,7 +50,18 @@ public enum AuditAction {
 
     // Retention purge (messaging/retention): one line per organization per run, metadata only.
     RETENTION_PURGE_RUN("retention.purged", "Message content purged"),
-    RETENTION_PURGE_INTERRUPTED("retention.interrupted", "Message purge interrupted");
+    RETENTION_PURGE_INTERRUPTED("retention.interrupted", "Message purge interrupted"),
+
+    // On-premises integration
+    INTEGRATION_ENABLED("integration.enabled", "Integration enabled"),
+    INTEGRATION_KEY_REGENERATED("integration.regenerated", "Integration key regenerated"),
+    INTEGRATION_DISABLED("integration.disabled", "Integration disabled"),
+    INTEGRATION_SYNC_REQUESTED("integration.sync-requested", "User sync requested"),
+    USERS_IMPORTED("integration.imported", "Users imported"),
+    IMPORT_FAILED("integration.import-failed", "User import failed"),
+    IMPORTED_USER_RENAMED("integration.user-renamed", "Imported user renamed"),
+    USER_LINKED("integration.linked", "Imported user linked"),
+    USER_UNLINKED("integration.unlinked", "Imported user unlinked");
 
     private final String code;
     private final String label;

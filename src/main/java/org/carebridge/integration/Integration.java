@@ -56,7 +56,7 @@ public class Integration {
     @JoinColumn(name = "organization_id", nullable = false, updatable = false)
     private Organization organization;
 
-    @Column(name = "integration_user_id", nullable = false, updatable = false)
+    @Column(name = "integration_user_id", nullable = false)
     private String integrationUserId;
 
     @Column(name = "shared_key_ciphertext", nullable = false)
@@ -78,6 +78,10 @@ public class Integration {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    /** "Sync Users Now" was pressed and no run has started since; the node holding the connector starts one. */
+    @Column(name = "sync_requested_at")
+    private Instant syncRequestedAt;
 
     @Version
     private long version;
@@ -106,6 +110,16 @@ public class Integration {
         return sb.toString();
     }
 
+    /** Regenerate: a new user id and shared key; a connector signed in with the old ones is no longer accepted. */
+    public void replaceCredentials(String newIntegrationUserId, String ciphertext) {
+        if (newIntegrationUserId == null || newIntegrationUserId.isBlank() || newIntegrationUserId.length() > 64) {
+            throw new IllegalArgumentException("An integration user id must be 1 to 64 characters");
+        }
+        replaceSharedKey(ciphertext);
+        this.integrationUserId = newIntegrationUserId;
+        disconnected();
+    }
+
     /** A new shared key (already encrypted); a connector still using the old one is no longer accepted. */
     public void replaceSharedKey(String ciphertext) {
         if (ciphertext == null || ciphertext.isBlank() || ciphertext.length() > CIPHERTEXT_MAX) {
@@ -122,6 +136,20 @@ public class Integration {
     public void disable() {
         enabled = false;
         disconnected();
+    }
+
+    /** "Sync Users Now": a run starts as soon as the node holding the connector's socket sees this. */
+    public void requestSync(Instant now) {
+        if (!enabled) {
+            throw new IllegalStateException("Enable the integration before syncing users.");
+        }
+        if (syncRequestedAt == null) {
+            syncRequestedAt = now;
+        }
+    }
+
+    public void clearSyncRequest() {
+        syncRequestedAt = null;
     }
 
     public void changeSystemKind(SystemKind kind) {
@@ -163,5 +191,6 @@ public class Integration {
     public ConnectionState getConnectionState() { return connectionState; }
     public Instant getLastHeartbeatAt() { return lastHeartbeatAt; }
     public Instant getCreatedAt() { return createdAt; }
+    public Instant getSyncRequestedAt() { return syncRequestedAt; }
     public long getVersion() { return version; }
 }

@@ -51,6 +51,23 @@ final class AudienceRule {
         return new Audience(organization, wholeOrganizations, groups);
     }
 
+    /**
+     * What an organization as a whole may list of its direct affiliates, for its on-premises
+     * connector: its own members, and across each active affiliation what the other side exposes
+     * to it. No bridging through hospitals: the connector lists affiliates only.
+     */
+    static Audience affiliatesOf(long organization, List<AffiliationEdge> edges) {
+        Set<Long> wholeOrganizations = new HashSet<>();
+        Set<Long> groups = new HashSet<>();
+        wholeOrganizations.add(organization);
+        for (AffiliationEdge direct : edges) {
+            if (direct.involves(organization)) {
+                grant(direct, direct.otherSide(organization), wholeOrganizations, groups);
+            }
+        }
+        return new Audience(organization, wholeOrganizations, groups);
+    }
+
     /** Adds what {@code side} exposes across {@code edge}. */
     private static void grant(AffiliationEdge edge, long side, Set<Long> wholeOrganizations, Set<Long> groups) {
         switch (edge.permissionOf(side)) {

@@ -56,6 +56,26 @@ public class Reachability {
         return audienceOf(from).includesGroup(group.getId(), group.getOrganization().getId());
     }
 
+    /**
+     * The users an organization's on-premises connector lists (the reverse sync), in directory
+     * order: its own native users, the native users its direct affiliates expose to it, and
+     * their external users only when linked to a native profile. Its own external users come
+     * from the connector itself and are not sent back.
+     */
+    public List<User> connectorListing(long organizationId) {
+        Audience audience = AudienceRule.affiliatesOf(organizationId, edgesAround(organizationId));
+        return em.createQuery("select u from User u join fetch u.organization"
+                        + " where (u.organization.id in :organizations or exists (select g.id from ContactGroup g"
+                        + " join g.members m where m = u and g.id in :groups))"
+                        + " and (u.kind = org.carebridge.user.UserKind.NATIVE or (u.linkedUser is not null"
+                        + " and u.organization.id <> :own))"
+                        + " order by u.lastName, u.firstName, u.id", User.class)
+                .setParameter("organizations", nonEmpty(audience.wholeOrganizations()))
+                .setParameter("groups", nonEmpty(audience.groups()))
+                .setParameter("own", organizationId)
+                .getResultList();
+    }
+
     /** The users of an audience, in directory order; excludes {@code except} (the asking user). */
     public List<User> users(Audience audience, Long except, int first, int max) {
         return usersQuery(audience, except, UserFilter.ALL, User.class, "select u").setFirstResult(first)

@@ -53,6 +53,9 @@ public class UpdateUserPage implements Serializable {
     @Inject
     transient CurrentAdmin admin;
 
+    @Inject
+    transient org.carebridge.integration.ImportedUsers imported;
+
     private String id;
     private User user;
     private Organization organization;
@@ -70,8 +73,9 @@ public class UpdateUserPage implements Serializable {
         }
     }
 
-    /** A synced account linked to this profile. */
-    public record LinkedAccount(String organization, String externalId) implements Serializable {
+    /** A synced account linked to this profile, with its badge and the status the connector reported. */
+    public record LinkedAccount(Long userId, String organization, String externalId, String badgePhone, String status)
+            implements Serializable {
     }
 
     /** A line of the User's Devices section, with the actions its state allows. */
@@ -84,6 +88,13 @@ public class UpdateUserPage implements Serializable {
             user = scope.user(ConsolePages.parseId(id));
         } catch (NotInScopeException | NumberFormatException e) {
             ConsolePages.notFound();
+            return;
+        }
+        if (user.getKind() == UserKind.EXTERNAL) {
+            // Imported users have their own page: the on-premises system owns most of their profile.
+            jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().redirect(
+                    jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                            + "/console/user/imported.xhtml?id=" + user.getId());
             return;
         }
         organization = user.getOrganization();
@@ -196,6 +207,26 @@ public class UpdateUserPage implements Serializable {
         return scope.user(user.getId());
     }
 
+    /** The linked account the Unlink confirmation is about. */
+    private Long unlinking;
+
+    public void askUnlink(Long importedUserId) {
+        unlinking = importedUserId;
+    }
+
+    /** Linked accounts: unlinks the account the administrator confirmed. */
+    public void confirmUnlink() {
+        Long importedUserId = unlinking;
+        unlinking = null;
+        try {
+            imported.unlink(current(), importedUserId);
+            Messages.info("Account unlinked. The person now shows twice in directories until linked again.");
+        } catch (IllegalArgumentException e) {
+            Messages.error(e.getMessage());
+        }
+        refreshSections();
+    }
+
     private void refreshSections() {
         hasImage = users.hasImage(user);
         List<GroupRow> rows = new ArrayList<>();
@@ -205,7 +236,9 @@ public class UpdateUserPage implements Serializable {
         }
         groups = rows;
         linkedAccounts = users.linkedAccounts(user).stream()
-                .map(u -> new LinkedAccount(u.getOrganization().getName(), u.getExternalId())).toList();
+                .map(u -> new LinkedAccount(u.getId(), u.getOrganization().getName(), u.getExternalId(),
+                        u.getBadgePhoneNumber(), u.getBadgeStatus() == null ? "Not reported"
+                                : u.getBadgeStatus().wire())).toList();
         ZoneId zone = admin.user().timeZone();
         deviceRows = devices.devicesOf(user).stream().map(d -> row(d, zone)).toList();
     }

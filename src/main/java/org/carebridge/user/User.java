@@ -147,6 +147,15 @@ public class User implements PinAttempts {
     @Column(name = "desk_phone")
     private String deskPhone;
 
+    /** An administrator renamed this external user by hand since its last import. */
+    @Column(name = "names_edited", nullable = false)
+    private boolean namesEdited;
+
+    /** A linked user's voice/messaging status as the connector reported it; {@code null} when never reported. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "badge_status")
+    private BadgeStatus badgeStatus;
+
     @Column(name = "failed_pin_attempts", nullable = false)
     private int failedPinAttempts;
     @Column(name = "last_failed_pin_at")
@@ -285,6 +294,64 @@ public class User implements PinAttempts {
             // answered below
         }
         return "Enter a web address starting with http:// or https://, such as https://www.example.org.";
+    }
+
+    /**
+     * An import from the on-premises system sets what that system owns: the names and the badge
+     * phone parts. An administrator's earlier rename is replaced (the import counts it).
+     */
+    public void importedAs(String first, String middle, String last, String guestAccess, String desk) {
+        if (kind != UserKind.EXTERNAL) {
+            throw new IllegalStateException("Only external users are imported");
+        }
+        rename(first, middle, last);
+        this.guestAccessNumber = guestAccess;
+        this.deskPhone = desk;
+        this.namesEdited = false;
+    }
+
+    /** An administrator's rename of an imported user: kept until the next import brings another name. */
+    public void renameImported(String first, String middle, String last) {
+        if (kind != UserKind.EXTERNAL) {
+            throw new IllegalStateException("Only imported users are renamed here");
+        }
+        rename(first, middle, last);
+        this.namesEdited = true;
+    }
+
+    /**
+     * Links this imported (external) user to the native profile of the same person in the same
+     * organization, so directories show the person once and badge and app work together.
+     */
+    public void linkTo(User nativeProfile) {
+        if (kind != UserKind.EXTERNAL) {
+            throw new IllegalStateException("Only imported users are linked to a native profile.");
+        }
+        if (nativeProfile == null || nativeProfile.kind != UserKind.NATIVE) {
+            throw new IllegalArgumentException("Choose a Carebridge user profile to link to.");
+        }
+        if (!nativeProfile.organization.getId().equals(organization.getId())) {
+            throw new IllegalArgumentException("Link only to a profile of the same organization.");
+        }
+        if (linkedUser != null) {
+            throw new IllegalArgumentException("This imported user is already linked to " + linkedUser.getSortName()
+                    + ". Unlink it on that profile first.");
+        }
+        this.linkedUser = nativeProfile;
+    }
+
+    public void unlink() {
+        this.linkedUser = null;
+    }
+
+    /** The badge phone number: the guest access number followed by the desk phone or extension. */
+    public String getBadgePhoneNumber() {
+        String number = (guestAccessNumber == null ? "" : guestAccessNumber) + (deskPhone == null ? "" : deskPhone);
+        return number.isEmpty() ? null : number;
+    }
+
+    public void reportBadgeStatus(BadgeStatus status) {
+        this.badgeStatus = status;
     }
 
     public void grantOrganizationAdmin(boolean admin) {
@@ -574,6 +641,8 @@ public class User implements PinAttempts {
     public void setGuestAccessNumber(String guestAccessNumber) { this.guestAccessNumber = guestAccessNumber; }
     public String getDeskPhone() { return deskPhone; }
     public void setDeskPhone(String deskPhone) { this.deskPhone = deskPhone; }
+    public boolean isNamesEdited() { return namesEdited; }
+    public BadgeStatus getBadgeStatus() { return badgeStatus; }
     public int getFailedPinAttempts() { return failedPinAttempts; }
     public Instant getLastFailedPinAt() { return lastFailedPinAt; }
     public Instant getNextPinAttemptAt() { return nextPinAttemptAt; }

@@ -198,6 +198,67 @@ public final class ItData implements AutoCloseable {
         return transaction(em -> em.find(User.class, user.getId()));
     }
 
+    // --- Integration (on-premises connector) -----------------------------------------------
+
+    /** The cipher the test server uses: it runs without a configured key-encryption key. */
+    private static final org.carebridge.integration.SharedKeyCipher CIPHER = new org.carebridge.integration.SharedKeyCipher(
+            java.util.Base64.getDecoder().decode(org.carebridge.integration.SharedKeyCipherProducer.DEVELOPMENT_KEY));
+
+    /** Enables integration for {@code org}, as the Integrations page's Enable does; returns what it shows once. */
+    public org.carebridge.integration.IntegrationCredentials enableIntegration(Organization organization) {
+        String id = org.carebridge.integration.Integration.newIntegrationUserId();
+        String key = org.carebridge.integration.SyncHandshake.newSharedKey();
+        transaction(em -> {
+            em.persist(new org.carebridge.integration.Integration(em.find(Organization.class, organization.getId()), id,
+                    CIPHER.encrypt(key), Instant.now()));
+            return null;
+        });
+        return new org.carebridge.integration.IntegrationCredentials(id, key);
+    }
+
+    /** Regenerate on the Integrations page: a new id and key replace the old ones. */
+    public org.carebridge.integration.IntegrationCredentials regenerateIntegration(Organization organization) {
+        String id = org.carebridge.integration.Integration.newIntegrationUserId();
+        String key = org.carebridge.integration.SyncHandshake.newSharedKey();
+        transaction(em -> {
+            em.createNamedQuery(org.carebridge.integration.Integration.BY_ORGANIZATION,
+                    org.carebridge.integration.Integration.class).setParameter("organizationId", organization.getId())
+                    .getSingleResult().replaceCredentials(id, CIPHER.encrypt(key));
+            return null;
+        });
+        return new org.carebridge.integration.IntegrationCredentials(id, key);
+    }
+
+    public org.carebridge.integration.Integration integrationOf(Organization organization) {
+        return transaction(em -> em.createNamedQuery(org.carebridge.integration.Integration.BY_ORGANIZATION,
+                org.carebridge.integration.Integration.class).setParameter("organizationId", organization.getId())
+                .getSingleResult());
+    }
+
+    /** An organization's import runs, newest first. */
+    public List<org.carebridge.integration.ImportRun> importRuns(Organization organization) {
+        return transaction(em -> em.createNamedQuery(org.carebridge.integration.ImportRun.OF_ORGANIZATION,
+                org.carebridge.integration.ImportRun.class).setParameter("organizationId", organization.getId()).getResultList());
+    }
+
+    /** An organization's external (synced) users, by external id. */
+    public List<User> externalUsers(Organization organization) {
+        return transaction(em -> em.createQuery("select u from User u where u.organization.id = :id"
+                + " and u.kind = org.carebridge.user.UserKind.EXTERNAL order by u.externalId", User.class)
+                .setParameter("id", organization.getId()).getResultList());
+    }
+
+    /** An external user as a sync would create it. */
+    public User externalUser(Organization organization, String externalId, String first, String last) {
+        return transaction(em -> {
+            User user = User.externalUser(em.find(Organization.class, organization.getId()), externalId, first, last, ZONE,
+                    Instant.now());
+            em.persist(user);
+            user.assignStaffId();
+            return user;
+        });
+    }
+
     @Override
     public void close() {
         emf.close();

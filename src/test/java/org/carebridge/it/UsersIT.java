@@ -125,7 +125,7 @@ class UsersIT extends BrowserTestSupport {
         assertEquals("(408) 555-0147", rose.getCellPhone());
         assertEquals(rose.getStaffId(), browser.text("#staffId"));
         assertTrue(browser.text("#groupsForm\\:groups").contains(hospital.getName()));
-        assertTrue(browser.text("#linked").contains("No linked accounts."));
+        assertTrue(browser.text("#linkedForm\\:linked").contains("No linked accounts."));
 
         browser.type("#profile\\:jobTitle", "Nurse Manager");
         browser.type("#profile\\:officeStreet2", "Suite 200");
