@@ -40,7 +40,10 @@ public enum AuditAction {
 
     INVITATIONS_SENT("invitation.sent", "Users invited"),
     INVITATION_RESENT("invitation.resent", "Invitation resent"),
-    INVITATION_DELETED("invitation.deleted", "Invitation deleted");
+    INVITATION_DELETED("invitation.deleted", "Invitation deleted"),
+
+    // Telephony: masked calls (metadata only, never a private number)
+    CALL_REQUESTED("call.requested", "Call requested");
 
     private final String code;
     private final String label;

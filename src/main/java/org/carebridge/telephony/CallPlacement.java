@@ -2,8 +2,9 @@ package org.carebridge.telephony;
 
 /**
  * What the voice service answered to a bridge request. {@code reason} is a short code for our
- * records and logs (the service's error code, "timeout", "unreachable"), never the service's
- * own message text, which may repeat the numbers dialled.
+ * records and logs (the service's error code, or "timeout", "unreachable" with status 0; null
+ * when the service gave none), never the service's own message text, which may repeat the
+ * numbers dialled.
  */
 public record CallPlacement(Outcome outcome, String providerCallId, int httpStatus, String reason) {
 
@@ -26,6 +27,17 @@ public record CallPlacement(Outcome outcome, String providerCallId, int httpStat
 
     public static CallPlacement unavailable(int status, String reason) {
         return new CallPlacement(Outcome.UNAVAILABLE, null, status, reason);
+    }
+
+    /** "HTTP 400 21211", "HTTP 503", "timeout": what went wrong, for records and logs; null when placed. */
+    public String failure() {
+        if (isPlaced()) {
+            return null;
+        }
+        if (httpStatus == 0) {
+            return reason;
+        }
+        return "HTTP " + httpStatus + (reason == null ? "" : " " + reason);
     }
 
     public boolean isPlaced() {

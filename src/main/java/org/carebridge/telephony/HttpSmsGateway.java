@@ -45,8 +45,8 @@ public class HttpSmsGateway implements SmsGateway {
         if (result.isAccepted()) {
             LOG.info(() -> "SMS service accepted text " + message.reference() + " (" + result.providerMessageId() + ")");
         } else {
-            LOG.warning(() -> "SMS service did not accept text " + message.reference() + ": " + result.outcome() + " "
-                    + result.httpStatus() + " " + result.reason());
+            LOG.warning(() -> "SMS service did not accept text " + message.reference() + ": " + result.outcome() + ", "
+                    + result.failure());
         }
         return result;
     }

@@ -39,7 +39,7 @@ public class HttpVoiceCallProvider implements VoiceCallProvider {
             LOG.info(() -> "Voice service placed call " + request.callId() + " (" + placement.providerCallId() + ")");
         } else {
             LOG.warning(() -> "Voice service did not place call " + request.callId() + ": " + placement.outcome()
-                    + " " + placement.httpStatus() + " " + placement.reason());
+                    + ", " + placement.failure());
         }
         return placement;
     }

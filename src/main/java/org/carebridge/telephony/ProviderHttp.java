@@ -64,11 +64,14 @@ final class ProviderHttp {
     record Accepted(int status, String id) implements Answer {
     }
 
-    /** 4xx (but 408 and 429): this request is wrong or not allowed; {@code code} is the service's error code. */
+    /** 4xx (but 408 and 429): this request is wrong or not allowed; {@code code} is the service's error code, if any. */
     record Refused(int status, String code) implements Answer {
     }
 
-    /** 5xx, 408, 429, a timeout or no connection (status 0): may work later. */
+    /**
+     * 5xx, 408, 429 (with the service's error code, if any), or no answer at all: status 0 and
+     * "timeout", "connect-timeout" or "unreachable". May work later.
+     */
     record Unavailable(int status, String reason) implements Answer {
     }
 
@@ -114,9 +117,9 @@ final class ProviderHttp {
         }
         String code = text(body, "code");
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            return new Refused(status, code != null ? code : "HTTP " + status);
+            return new Refused(status, code);
         }
-        return new Unavailable(status, code != null ? code : "HTTP " + status);
+        return new Unavailable(status, code);
     }
 
     URI resourceUri(String resource) {

@@ -2,7 +2,7 @@ package org.carebridge.telephony;
 
 /**
  * What the SMS service answered for one text. {@code reason} is a short code (the service's
- * error code, "timeout", "unreachable"), never the service's message text, which may repeat the
+ * error code, if any, or "timeout", "unreachable" with status 0), never the service's message text, which may repeat the
  * number.
  */
 public record SmsResult(Outcome outcome, String providerMessageId, int httpStatus, String reason) {
@@ -26,6 +26,17 @@ public record SmsResult(Outcome outcome, String providerMessageId, int httpStatu
 
     public static SmsResult unavailable(int status, String reason) {
         return new SmsResult(Outcome.UNAVAILABLE, null, status, reason);
+    }
+
+    /** "HTTP 400 21614", "HTTP 503", "timeout": what went wrong, for records and logs; null when accepted. */
+    public String failure() {
+        if (isAccepted()) {
+            return null;
+        }
+        if (httpStatus == 0) {
+            return reason;
+        }
+        return "HTTP " + httpStatus + (reason == null ? "" : " " + reason);
     }
 
     public boolean isAccepted() {

@@ -86,7 +86,7 @@ class HttpVoiceCallProviderTest {
     @Test
     void serverErrorsAndRateLimitsMeanTheServiceIsUnavailable() {
         try (TelephonyStub stub = new TelephonyStub(request -> new TelephonyStub.Answer(503, "<html>down</html>"))) {
-            assertEquals(CallPlacement.unavailable(503, "HTTP 503"), provider(stub.baseUrl(), Duration.ofSeconds(5))
+            assertEquals(CallPlacement.unavailable(503, null), provider(stub.baseUrl(), Duration.ofSeconds(5))
                     .bridge(REQUEST));
         }
         try (TelephonyStub stub = new TelephonyStub(request -> new TelephonyStub.Answer(429, "{\"code\": 20429}"))) {
