@@ -2,6 +2,7 @@ package org.carebridge.access;
 
 import java.security.Principal;
 
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -34,6 +35,19 @@ public class CurrentAdmin {
             return security.getCallerPrincipal() != null;
         } catch (IllegalStateException notInAWebRequest) {
             return false;
+        }
+    }
+
+    /**
+     * The administrator signed in to the console, or {@code null} when the work runs for nobody
+     * in particular: a timer, start-up, a client API call. Static, because outside a web request
+     * even asking the request-scoped proxy fails.
+     */
+    public static User signedInOrNull(CurrentAdmin admin) {
+        try {
+            return admin.isSignedIn() ? admin.user() : null;
+        } catch (ContextNotActiveException | NotInScopeException nobody) {
+            return null;
         }
     }
 

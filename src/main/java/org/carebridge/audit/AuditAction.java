@@ -42,6 +42,12 @@ public enum AuditAction {
     INVITATION_RESENT("invitation.resent", "Invitation resent"),
     INVITATION_DELETED("invitation.deleted", "Invitation deleted"),
 
+    MESSAGE_SENT("message.sent", "Message sent"),
+    MESSAGE_DELIVERED("message.delivered", "Message delivered"),
+    MESSAGE_READ("message.read", "Message read"),
+    MESSAGE_RESPONDED("message.responded", "Message answered"),
+    MESSAGE_EXPIRED("message.expired", "Message expired"),
+
     // Telephony: masked calls (metadata only, never a private number)
     CALL_REQUESTED("call.requested", "Call requested");
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,7 +41,7 @@ public class AuditTrail {
      */
     @Transactional(TxType.MANDATORY)
     public void record(Organization organization, AuditAction action, AuditTarget target, String details) {
-        User actor = signedInAdmin();
+        User actor = CurrentAdmin.signedInOrNull(admin);
         if (actor == null) {
             persist(AuditEvent.bySystem(organization, action.code(), typeOf(target), idOf(target), details,
                     clock.instant()));
@@ -61,17 +60,25 @@ public class AuditTrail {
                 idOf(target), details, clock.instant()));
     }
 
+    /**
+     * Records a message event (sent, delivered, read, responded, expired) with metadata only:
+     * the message as target, its conversation for filtering, never its text. {@code actor} is
+     * {@code null} for the server's own events (expiry).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordMessageEvent(User actor, Organization organization, AuditAction action, long messageId,
+            long conversationId, String details) {
+        AuditTarget target = AuditTarget.of("message", messageId);
+        AuditEvent event = actor == null
+                ? AuditEvent.bySystem(organization, action.code(), target.type(), target.id(), details, clock.instant())
+                : AuditEvent.byUser(actor, organization, action.code(), target.type(), target.id(), details,
+                        clock.instant());
+        persist(event.inConversation(conversationId));
+    }
+
     private void persist(AuditEvent event) {
         em.persist(event);
         LOG.fine(() -> "Audit " + event.getAction() + " by " + event.getActorLabel());
-    }
-
-    private User signedInAdmin() {
-        try {
-            return admin.isSignedIn() ? admin.user() : null;
-        } catch (ContextNotActiveException noRequest) {
-            return null;
-        }
     }
 
     private static String typeOf(AuditTarget target) {

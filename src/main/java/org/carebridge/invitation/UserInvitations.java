@@ -17,7 +17,6 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -162,7 +161,7 @@ public class UserInvitations {
         // Everything is checked: from here on the batch is written whole.
         Instant now = clock.instant();
         List<String> created = createMissingGroups(org, departments);
-        User inviter = signedInAdmin();
+        User inviter = CurrentAdmin.signedInOrNull(admin);
         List<Long> ids = new ArrayList<>();
         int invited = 0;
         int resent = 0;
@@ -219,7 +218,7 @@ public class UserInvitations {
             String token = SecretTokens.newToken();
             OutboundMail mail = outbox.enqueue(invitationMail(invitation.getOrganization(),
                     new Invitee(invitation.getEmail(), invitation.getFirstName(), invitation.getLastName()),
-                    invitation.isAdministrator(), signedInAdmin(), token, now));
+                    invitation.isAdministrator(), CurrentAdmin.signedInOrNull(admin), token, now));
             invitation.resend(SecretTokens.hash(token), mail, now);
             audit.record(invitation.getOrganization(), AuditAction.INVITATION_RESENT, target(invitation),
                     "Invitation for " + invitation.getEmail() + " sent again");
@@ -438,14 +437,6 @@ public class UserInvitations {
                 List.of(greeting, invitation, howTo), new MailLayout.Action("Register", link),
                 "If you did not expect this invitation, you can ignore this mail: nothing is set up for you until "
                         + "you register.");
-    }
-
-    private User signedInAdmin() {
-        try {
-            return admin.isSignedIn() ? admin.user() : null;
-        } catch (ContextNotActiveException | NotInScopeException noAdmin) {
-            return null;
-        }
     }
 
     private static AuditTarget target(UserInvitation invitation) {
