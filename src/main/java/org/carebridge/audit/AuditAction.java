@@ -61,7 +61,10 @@ public enum AuditAction {
     IMPORT_FAILED("integration.import-failed", "User import failed"),
     IMPORTED_USER_RENAMED("integration.user-renamed", "Imported user renamed"),
     USER_LINKED("integration.linked", "Imported user linked"),
-    USER_UNLINKED("integration.unlinked", "Imported user unlinked");
+    USER_UNLINKED("integration.unlinked", "Imported user unlinked"),
+
+    // Telephony: masked calls (metadata only, never a private number)
+    CALL_REQUESTED("call.requested", "Call requested");
 
     private final String code;
     private final String label;

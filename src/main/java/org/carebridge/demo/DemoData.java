@@ -153,6 +153,12 @@ public class DemoData {
         affiliation.setPermission(hospital, AssociationPermission.GROUPS, List.of(cardiology, referrals));
         em.persist(affiliation);
 
+        // Telephony: cell numbers from the fictional 555-01xx range, so masked calls can be tried
+        // in the embedded run (the recording voice provider logs them).
+        cardiologist.setCellPhone("(617) 555-0161");
+        nurse.setCellPhone("(617) 555-0162");
+        familyDoctor.setCellPhone("(617) 555-0163");
+
         LOG.info("Demo data created");
     }
 
