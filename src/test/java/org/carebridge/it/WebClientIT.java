@@ -120,7 +120,9 @@ class WebClientIT extends BrowserTestSupport {
 
             // Ada favours Ben: he moves to Favorites.
             browser.click(entry(ben) + " .favorite");
-            browser.waitForText("#directory-list", "Favorites");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.findElements(
+                    org.openqa.selenium.By.cssSelector("#directory-list h2")).stream()
+                    .anyMatch(h -> "Favorites".equals(h.getAttribute("textContent"))));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
                     "true".equals(d.findElement(org.openqa.selenium.By.cssSelector(entry(ben) + " .favorite"))
                             .getAttribute("aria-pressed")));
