@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.user.User;
@@ -94,8 +95,18 @@ class WebClientIT extends BrowserTestSupport {
         User ben = clinician(practice, "Ben", lastB, "7305", false);
         User cleo = clinician(stranger, "Cleo", ItData.unique("Faraway").replace(' ', 'x'), PIN, false);
 
+        ContactGroup cardiology = data.group(hospital, ItData.unique("Cardiology"), ada);
+        data.transaction(em -> {
+            em.find(ContactGroup.class, cardiology.getId()).changeWholeGroupMessaging(true);
+            em.find(Organization.class, hospital.getId()).changeMessaging(true, false);
+            return null;
+        });
+
         signIn(browser, ada.getEmail(), PIN);
         browser.waitFor(entry(ben));
+        assertTrue(browser.text("#entry-group-" + cardiology.getId()).contains(cardiology.getName()), "a group entry");
+        assertTrue(browser.text("#entry-organization-" + hospital.getId()).contains("Whole organization"),
+                "the whole-organization entry");
         assertTrue(browser.text(entry(ben)).contains(practice.getName()), "the directory names the organization");
         assertTrue(browser.pageText().contains(hospital.getName()), "the header names the user's organization");
         assertTrue(browser.findAll("#entry-native-" + cleo.getId()).isEmpty(), "an unrelated hospital's user is never listed");
