@@ -54,6 +54,14 @@ export class EventSocket {
             return;
         }
         this.state(this.dropped ? "reconnecting" : "connecting");
+        if (navigator.onLine === false) {
+            // Nothing can connect: wait for the browser's "online" event (and try now and then in case it never comes).
+            this.dropped = true;
+            this.state("reconnecting");
+            clearTimeout(this.timer);
+            this.timer = setTimeout(() => this.connect(), MAX_WAIT_MS);
+            return;
+        }
         let socket;
         try {
             socket = new WebSocket(api.eventsUrl(), [PROTOCOL, "bearer." + api.currentToken()]);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -139,15 +141,20 @@ class WebClientIT extends BrowserTestSupport {
                             .getAttribute("aria-pressed")));
             browser.screenshot("webclient-directory");
 
-            // The connection drops: Ada's client says so, misses Ben's next change, and catches up once back.
-            script(browser, "window.dispatchEvent(new Event('offline'))");
+            // The network goes away: Ada's client says so, misses Ben's next change, and catches up once back.
+            ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+            offline.setOffline(true);
+            ((HasNetworkConditions) browser.driver()).setNetworkConditions(offline);
             browser.waitForText("#connection", "Reconnecting");
             assertEquals("reconnecting", browser.find("#connection").getAttribute("data-state"));
             browser.screenshot("webclient-reconnecting");
             new org.openqa.selenium.support.ui.Select(second.find("#status")).selectByValue("Unavailable");
             second.click("#status-save");
             second.waitForText("#status-message", "Your status is now Unavailable.");
-            script(browser, "window.dispatchEvent(new Event('online'))");
+            Thread.sleep(1500);
+            assertTrue(browser.findAll(entry(ben) + " .presence[data-status='Busy']").size() == 1,
+                    "nothing reaches a client without a network");
+            ((HasNetworkConditions) browser.driver()).deleteNetworkConditions();
             browser.waitForText("#connection", "Connected again.");
             waitForStatus(browser, ben, "Unavailable");
 
