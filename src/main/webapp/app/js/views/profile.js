@@ -4,6 +4,7 @@ import {h, replace, alertBox, showAlert, dateTime, focusHeading} from "../dom.js
 import * as api from "../api.js";
 import * as session from "../session.js";
 import {pinChangeForm} from "./signin.js";
+import * as notify from "../notify.js";
 
 const STATUSES = ["Available", "Busy", "Unavailable", "None"];
 const STATUS_OF_NAME = {AVAILABLE: "Available", BUSY: "Busy", UNAVAILABLE: "Unavailable", NONE: "None"};
@@ -63,6 +64,28 @@ export function renderProfile(main, app) {
                 h("th", {scope: "col"}, "Most recent activity"))),
             devicesBody)));
 
+    const notifyState = h("p", {id: "notify-state"});
+    const notifyButton = h("button", {type: "button", class: "button", id: "notify-ask"}, "Turn on notifications");
+    function showNotifyState() {
+        const state = notify.permission();
+        notifyState.textContent = state === "granted"
+            ? "On: while Carebridge is in a background tab, this browser tells you a new message has arrived. The "
+              + "notification never shows the message itself."
+            : state === "denied"
+                ? "Blocked in this browser's site settings. Allow notifications for this site there to turn them on."
+                : state === "unsupported" ? "This browser cannot show notifications."
+                    : "Off. Turn them on to hear about new messages while Carebridge is in a background tab "
+                      + "(the notification never shows the message itself).";
+        notifyButton.hidden = state !== "default";
+    }
+    notifyButton.addEventListener("click", async () => {
+        await notify.ask();
+        showNotifyState();
+    });
+    showNotifyState();
+    const notifications = h("section", {class: "card", "aria-labelledby": "notify-title"},
+        h("h2", {id: "notify-title"}, "Notifications"), notifyState, notifyButton);
+
     replace(main, h("section", {class: "page", "aria-labelledby": "profile-title"},
         h("h1", {id: "profile-title"}, "Your profile"),
         h("div", {class: "card", id: "identity"},
@@ -73,6 +96,7 @@ export function renderProfile(main, app) {
                 h("dt", {}, "E-mail"), h("dd", {}, user.email),
                 user.staffId ? [h("dt", {}, "Staff id"), h("dd", {}, user.staffId)] : null)),
         h("div", {class: "columns"}, statusForm, pinForm),
+        notifications,
         devices));
 
     api.get("devices").then((list) => {
