@@ -40,7 +40,13 @@ public enum AuditAction {
 
     INVITATIONS_SENT("invitation.sent", "Users invited"),
     INVITATION_RESENT("invitation.resent", "Invitation resent"),
-    INVITATION_DELETED("invitation.deleted", "Invitation deleted");
+    INVITATION_DELETED("invitation.deleted", "Invitation deleted"),
+
+    MESSAGE_SENT("message.sent", "Message sent"),
+    MESSAGE_DELIVERED("message.delivered", "Message delivered"),
+    MESSAGE_READ("message.read", "Message read"),
+    MESSAGE_RESPONDED("message.responded", "Message answered"),
+    MESSAGE_EXPIRED("message.expired", "Message expired");
 
     private final String code;
     private final String label;

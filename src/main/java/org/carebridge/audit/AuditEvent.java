@@ -69,6 +69,10 @@ public class AuditEvent {
     @Column(updatable = false)
     private String details;
 
+    /** Set for message events, so the trail can be read one conversation at a time. */
+    @Column(name = "conversation_id", updatable = false)
+    private Long conversationId;
+
     protected AuditEvent() {
     }
 
@@ -101,6 +105,12 @@ public class AuditEvent {
         return new AuditEvent(organization, null, SYSTEM_ACTOR, action, targetType, targetId, details, now);
     }
 
+    /** This event concerns a message of conversation {@code id}. */
+    public AuditEvent inConversation(Long id) {
+        this.conversationId = id;
+        return this;
+    }
+
     /**
      * "Doe, Jane (100950)": the name as the console lists people, and the staff id that never
      * changes. Details that name people (group members, say) use the same form.
@@ -127,4 +137,5 @@ public class AuditEvent {
     public String getTargetType() { return targetType; }
     public String getTargetId() { return targetId; }
     public String getDetails() { return details; }
+    public Long getConversationId() { return conversationId; }
 }

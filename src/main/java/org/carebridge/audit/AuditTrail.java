@@ -61,6 +61,22 @@ public class AuditTrail {
                 idOf(target), details, clock.instant()));
     }
 
+    /**
+     * Records a message event (sent, delivered, read, responded, expired) with metadata only:
+     * the message as target, its conversation for filtering, never its text. {@code actor} is
+     * {@code null} for the server's own events (expiry).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordMessageEvent(User actor, Organization organization, AuditAction action, long messageId,
+            long conversationId, String details) {
+        AuditTarget target = AuditTarget.of("message", messageId);
+        AuditEvent event = actor == null
+                ? AuditEvent.bySystem(organization, action.code(), target.type(), target.id(), details, clock.instant())
+                : AuditEvent.byUser(actor, organization, action.code(), target.type(), target.id(), details,
+                        clock.instant());
+        persist(event.inConversation(conversationId));
+    }
+
     private void persist(AuditEvent event) {
         em.persist(event);
         LOG.fine(() -> "Audit " + event.getAction() + " by " + event.getActorLabel());

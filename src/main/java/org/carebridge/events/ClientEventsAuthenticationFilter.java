@@ -35,6 +35,11 @@ public class ClientEventsAuthenticationFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            // GET /api/v1/events over plain HTTP is the REST resource, authenticated like every REST call.
+            chain.doFilter(request, response);
+            return;
+        }
         List<String> protocols = Collections.list(request.getHeaders("Sec-WebSocket-Protocol"));
         String token = ClientEventsHandshake.tokenOf(protocols,
                 request.getParameter(ClientEventsHandshake.TOKEN_PARAMETER)).orElse(null);

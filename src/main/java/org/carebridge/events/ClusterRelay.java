@@ -38,6 +38,9 @@ public class ClusterRelay {
     @Inject
     PresenceFanOut fanOut;
 
+    @Inject
+    EventStreams streams;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -60,11 +63,20 @@ public class ClusterRelay {
 
     /** An event another node published: deliver it to this node's sockets. */
     void received(@Observes @Any PresenceChanged change, EventMetadata metadata) {
-        boolean inbound = metadata.getQualifiers().stream()
-                .anyMatch(q -> q.annotationType().getName().equals(INBOUND));
-        if (inbound) {
+        if (isInbound(metadata)) {
             executor.execute(() -> fanOut.deliverHere(change));
         }
+    }
+
+    /** Events appended on another node: this node's sockets of those users catch up. */
+    void received(@Observes @Any EventsAppended appended, EventMetadata metadata) {
+        if (isInbound(metadata)) {
+            streams.deliverHere(appended);
+        }
+    }
+
+    private static boolean isInbound(EventMetadata metadata) {
+        return metadata.getQualifiers().stream().anyMatch(q -> q.annotationType().getName().equals(INBOUND));
     }
 
     private Annotation outbound() {

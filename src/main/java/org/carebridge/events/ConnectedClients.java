@@ -67,6 +67,16 @@ public class ConnectedClients {
         return byUser.values().stream().flatMap(Set::stream).toList();
     }
 
+    /** The open sockets of {@code userId} on this node. */
+    List<Session> socketsOf(long userId) {
+        return byUser.getOrDefault(userId, Set.of()).stream().filter(Session::isOpen).toList();
+    }
+
+    /** Whether {@code userId} has an open socket on this node. */
+    public boolean isConnectedHere(long userId) {
+        return !socketsOf(userId).isEmpty();
+    }
+
     /** Users with at least one open socket on this node. */
     public Set<Long> userIds() {
         return Set.copyOf(byUser.keySet());

@@ -39,6 +39,8 @@ import org.carebridge.user.User;
         + " where m.conversation.id = :conversationId order by m.sentAt, m.id")
 @NamedQuery(name = Message.BY_CLIENT_ID, query = "select m from Message m"
         + " where m.sender.id = :senderId and m.clientMessageId = :clientMessageId")
+@NamedQuery(name = Message.EXPIRED_UNANNOUNCED, query = "select m from Message m"
+        + " where m.expiryAnnounced = false and m.expiresAt <= :now order by m.expiresAt, m.id")
 @NamedQuery(name = Message.DUE_FOR_PURGE, query = "select m from Message m"
         + " where m.conversation.initiatorOrganization.id = :organizationId"
         + " and m.contentPurgedAt is null and m.sentAt < :cutoff order by m.id")
@@ -47,6 +49,7 @@ public class Message {
     public static final String OF_CONVERSATION = "Message.ofConversation";
     public static final String BY_CLIENT_ID = "Message.byClientId";
     public static final String DUE_FOR_PURGE = "Message.dueForPurge";
+    public static final String EXPIRED_UNANNOUNCED = "Message.expiredUnannounced";
     public static final int BODY_MAX = 4000;
     public static final int CLIENT_ID_MAX = 64;
     public static final int CHOICES_MIN = 2;
@@ -93,6 +96,9 @@ public class Message {
 
     @Column(name = "content_purged_at")
     private Instant contentPurgedAt;
+
+    @Column(name = "expiry_announced", nullable = false)
+    private boolean expiryAnnounced;
 
     protected Message() {
     }
@@ -167,6 +173,15 @@ public class Message {
 
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
+    }
+
+    /** The participants were told the message expired; it is never announced twice. */
+    public void expiryAnnounced() {
+        expiryAnnounced = true;
+    }
+
+    public boolean isExpiryAnnounced() {
+        return expiryAnnounced;
     }
 
     public boolean isContentPurged() {

@@ -257,8 +257,7 @@ class AffiliationInvitationsIT extends BrowserTestSupport {
     /** Types part of the name, picks the suggestion, and presses Invite. */
     private void invite(Organization invited) {
         String name = invited.getName();
-        browser.type("#invite\\:organization_input", name.substring(name.length() - 12));
-        browser.click("#invite\\:organization_panel li[data-item-label='" + name + "']");
+        browser.suggest("#invite\\:organization", name.substring(name.length() - 12), name);
         browser.click("#invite\\:send");
     }
 

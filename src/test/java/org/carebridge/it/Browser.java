@@ -93,6 +93,32 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Types {@code typed} into the PrimeFaces autocomplete {@code autocomplete} and picks the
+     * suggestion {@code label}. On a busy machine a keystroke can land before the widget listens,
+     * so the text is typed again when no suggestion has shown after a few seconds.
+     */
+    public void suggest(String autocomplete, String typed, String label) {
+        long[] typedAt = {Long.MIN_VALUE / 2};
+        WebDriverWait wait = retryingWait();
+        wait.withTimeout(Duration.ofSeconds(60));
+        wait.until(d -> {
+            List<WebElement> items = d.findElements(By.cssSelector(autocomplete + "_panel li[data-item-label='"
+                    + label + "']"));
+            if (!items.isEmpty() && items.get(0).isDisplayed()) {
+                items.get(0).click();
+                return true;
+            }
+            if (System.nanoTime() - typedAt[0] > Duration.ofSeconds(6).toNanos()) {
+                WebElement field = d.findElement(By.cssSelector(autocomplete + "_input"));
+                field.clear();
+                field.sendKeys(typed);
+                typedAt[0] = System.nanoTime();
+            }
+            return false;
+        });
+    }
+
     /** The current value of an input field. */
     public String value(String cssSelector) {
         return retryingWait().until(d -> d.findElement(By.cssSelector(cssSelector)).getAttribute("value"));

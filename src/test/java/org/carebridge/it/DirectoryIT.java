@@ -151,7 +151,7 @@ class DirectoryIT {
         assertEquals(401, send("PUT", "/api/v1/directory/favorites/" + bob.getId(), null, null).statusCode());
         ExecutionException refused = assertThrows(ExecutionException.class, () -> http.newWebSocketBuilder()
                 .subprotocols("carebridge.v1", "bearer.not-a-token")
-                .buildAsync(URI.create(base.replace("http", "ws") + "/api/v1/events"), new Collector())
+                .buildAsync(URI.create(base.replace("http", "ws") + "/api/v1/events"), new EventCollector())
                 .get(20, TimeUnit.SECONDS));
         WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
         assertEquals(401, handshake.getResponse().statusCode());
@@ -182,8 +182,8 @@ class DirectoryIT {
     @Test
     void presenceReachesConnectedUsersWhoMayReachTheChangedUserOnly() throws Exception {
         String aliceToken = data.clientToken(alice);
-        Collector toBob = new Collector();
-        Collector toCarol = new Collector();
+        EventCollector toBob = new EventCollector();
+        EventCollector toCarol = new EventCollector();
         WebSocket bobSocket = connect(data.clientToken(bob), toBob);
         WebSocket carolSocket = connect(data.clientToken(carol), toCarol);
         assertEquals("carebridge.v1", bobSocket.getSubprotocol());
@@ -213,7 +213,7 @@ class DirectoryIT {
     void theQueryTokenFormWorksAndAStatusShowsInTheNextSync() throws Exception {
         String bobToken = data.clientToken(bob);
         String sync = syncToken(send("GET", "/api/v1/directory", bobToken, null).body());
-        Collector toBob = new Collector();
+        EventCollector toBob = new EventCollector();
         WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(base.replace("http", "ws")
                 + "/api/v1/events?access_token=" + bobToken), toBob).get(20, TimeUnit.SECONDS);
         assertEquals(200, send("PUT", "/api/v1/presence", data.clientToken(alice), "{\"status\":\"Unavailable\"}")
@@ -229,7 +229,7 @@ class DirectoryIT {
     @Test
     void signingOutClosesTheSessionsSocketAndAWipePendingDeviceIsToldAtTheHandshake() throws Exception {
         String bobToken = data.clientToken(bob);
-        Collector toBob = new Collector();
+        EventCollector toBob = new EventCollector();
         connect(bobToken, toBob);
         assertEquals(204, send("DELETE", "/api/v1/session", bobToken, null).statusCode());
         assertEquals(CLOSED_BY_POLICY, toBob.closedWith.get(20, TimeUnit.SECONDS),
@@ -243,7 +243,7 @@ class DirectoryIT {
                     .forEach(device -> device.requestWipe(java.time.Instant.now()));
             return null;
         });
-        ExecutionException refused = assertThrows(ExecutionException.class, () -> connect(carolToken, new Collector()));
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> connect(carolToken, new EventCollector()));
         WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
         assertEquals(410, handshake.getResponse().statusCode());
         assertTrue(String.valueOf(handshake.getResponse().body()).contains("device-wipe"),
@@ -252,39 +252,13 @@ class DirectoryIT {
 
     private static final int CLOSED_BY_POLICY = 1008;
 
-    private WebSocket connect(String token, Collector collector) throws Exception {
-        return http.newWebSocketBuilder().subprotocols("carebridge.v1", "bearer." + token)
-                .buildAsync(URI.create(base.replace("http", "ws") + "/api/v1/events"), collector)
-                .get(20, TimeUnit.SECONDS);
+    private WebSocket connect(String token, EventCollector collector) throws Exception {
+        return EventCollector.connect(http, base, token, null, collector);
     }
 
     private static String syncToken(String json) {
         Matcher m = Pattern.compile("\"syncToken\":\"([^\"]+)\"").matcher(json);
         assertTrue(m.find(), json);
         return m.group(1);
-    }
-
-    /** Keeps every text message a socket receives. */
-    private static final class Collector implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closedWith.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence text, boolean last) {
-            partial.append(text);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
     }
 }

@@ -1,0 +1,68 @@
+package org.carebridge.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.carebridge.events.EventPayloads;
+import org.carebridge.events.LoggedEvent;
+import org.carebridge.messaging.MessagingViews.ExpiredPayload;
+import org.carebridge.messaging.MessagingViews.MessageView;
+import org.carebridge.messaging.MessagingViews.Person;
+import org.carebridge.messaging.MessagingViews.Recipient;
+
+/**
+ * Renders a message for one viewer, the one place that decides what a client may see of it:
+ * nothing but ids once it has expired, no text once purged, every recipient's state for its
+ * sender, only their own for a recipient. Message events are rendered here when sent, so a
+ * replay shows the message as it is now.
+ */
+@ApplicationScoped
+public class MessageViewer implements EventPayloads {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** {@code message} as {@code viewerId} (its sender or a recipient) sees it now; {@code null} once expired. */
+    public MessageView view(Message message, long viewerId) {
+        Instant now = clock.instant();
+        if (message.isExpired(now)) {
+            return null;
+        }
+        boolean mine = message.getSender().getId() == viewerId;
+        List<Recipient> recipients = null;
+        MessageDelivery own = null;
+        if (mine) {
+            recipients = em.createNamedQuery(MessageDelivery.OF_MESSAGE, MessageDelivery.class)
+                    .setParameter("messageId", message.getId()).getResultList().stream().map(Recipient::of).toList();
+        } else {
+            own = em.createQuery("select d from MessageDelivery d where d.message.id = :message"
+                            + " and d.recipient.id = :viewer", MessageDelivery.class)
+                    .setParameter("message", message.getId()).setParameter("viewer", viewerId)
+                    .getResultList().stream().findFirst().orElse(null);
+        }
+        return new MessageView(message.getId(), message.getConversation().getId(), mine ? message.getClientMessageId() : null,
+                Person.of(message.getSender()), message.getBody(), message.getPriority(), message.getChoices(),
+                message.getSentAt(), message.getExpiresAt(), false, message.isContentPurged(),
+                own == null ? null : own.getState(), own == null ? null : own.getResponsePosition(), recipients);
+    }
+
+    @Override
+    public Object render(LoggedEvent event) {
+        Message message = event.getMessageId() == null ? null : em.find(Message.class, event.getMessageId());
+        if (message == null) {
+            return new ExpiredPayload(event.getMessageId() == null ? 0 : event.getMessageId(),
+                    event.getConversationId() == null ? 0 : event.getConversationId(), true);
+        }
+        MessageView view = view(message, event.getUserId());
+        return view == null ? ExpiredPayload.of(message) : view;
+    }
+}

@@ -1,0 +1,181 @@
+package org.carebridge.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.carebridge.audit.AuditAction;
+import org.carebridge.audit.AuditTrail;
+import org.carebridge.events.EventLog;
+import org.carebridge.events.EventType;
+import org.carebridge.messaging.MessagingRefusedException.Reason;
+import org.carebridge.reachability.Reachability;
+import org.carebridge.user.User;
+
+/**
+ * Sending: starting conversations and writing into them. A message, its deliveries, the
+ * participants' events and the audit line are stored in one transaction, so a message exists
+ * for everybody or for nobody; delivery to sockets and push notifications follow after commit.
+ */
+@ApplicationScoped
+public class MessagingService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Reachability reachability;
+
+    @Inject
+    RecipientResolver resolver;
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Event<MessageSent> sent;
+
+    /** A message and whether this request created it ({@code false}: a retry found it). */
+    public record Sent(Message message, boolean created) {
+    }
+
+    /**
+     * {@code senderId} starts a conversation with {@code recipients} (groups and organization
+     * expanded to their members now) with a first message. A one-to-one conversation with the
+     * same person continues the existing one instead of opening a second.
+     */
+    @Transactional
+    public Sent start(long senderId, Recipients recipients, MessageDraft draft) {
+        User sender = em.find(User.class, senderId);
+        Optional<Message> earlier = sentBefore(senderId, draft.clientMessageId());
+        if (earlier.isPresent()) {
+            return retried(earlier.get(), null, draft);
+        }
+        List<User> others = resolver.resolve(sender, recipients);
+        Conversation conversation = null;
+        if (others.size() == 1 && recipients.groups().isEmpty() && !recipients.organization()) {
+            conversation = directConversation(sender, others.get(0)).orElse(null);
+        }
+        if (conversation == null) {
+            conversation = new Conversation(sender, others, clock.instant());
+            em.persist(conversation);
+        }
+        return new Sent(deliver(conversation, sender, draft), true);
+    }
+
+    /** {@code senderId}, a participant, writes into conversation {@code conversationId}. */
+    @Transactional
+    public Sent send(long senderId, long conversationId, MessageDraft draft) {
+        User sender = em.find(User.class, senderId);
+        Conversation conversation = conversationOf(sender, conversationId);
+        Optional<Message> earlier = sentBefore(senderId, draft.clientMessageId());
+        if (earlier.isPresent()) {
+            return retried(earlier.get(), conversation, draft);
+        }
+        List<Long> unreachable = new ArrayList<>();
+        for (ConversationParticipant participant : conversation.getParticipants()) {
+            User other = participant.getUser();
+            if (!other.getId().equals(senderId) && !reachability.mayReach(sender, other)) {
+                unreachable.add(other.getId());
+            }
+        }
+        if (!unreachable.isEmpty()) {
+            throw new MessagingRefusedException(Reason.NOT_REACHABLE, "You can no longer write to "
+                    + (unreachable.size() == 1 ? "one person" : unreachable.size() + " people")
+                    + " in this conversation: they are not in your directory any more. Start a new conversation.",
+                    unreachable, List.of());
+        }
+        return new Sent(deliver(conversation, sender, draft), true);
+    }
+
+    /** The message {@code senderId} sent with {@code clientMessageId}, if any: how a retry finds its first try. */
+    @Transactional
+    public Optional<Message> sentBefore(long senderId, String clientMessageId) {
+        if (clientMessageId == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Message.BY_CLIENT_ID, Message.class).setParameter("senderId", senderId)
+                .setParameter("clientMessageId", clientMessageId).getResultList().stream().findFirst();
+    }
+
+    /** A conversation {@code user} takes part in; any other id is "not found", whoever it belongs to. */
+    public Conversation conversationOf(User user, long conversationId) {
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        if (conversation == null || !conversation.isParticipant(user)) {
+            throw new MessagingRefusedException(Reason.NOT_FOUND, "No such conversation.");
+        }
+        return conversation;
+    }
+
+    private Sent retried(Message earlier, Conversation conversation, MessageDraft draft) {
+        boolean sameConversation = conversation == null
+                || earlier.getConversation().getId().equals(conversation.getId());
+        if (!sameConversation || !draft.describes(earlier)) {
+            throw new MessagingRefusedException(Reason.CLIENT_ID_REUSED,
+                    "This client message id already names another message; choose a new id for a new message.");
+        }
+        return new Sent(earlier, false);
+    }
+
+    private Optional<Conversation> directConversation(User sender, User other) {
+        return em.createQuery("select c from Conversation c join c.participants a join c.participants b"
+                        + " where a.user.id = :a and b.user.id = :b and size(c.participants) = 2"
+                        + " order by c.lastMessageAt desc", Conversation.class)
+                .setParameter("a", sender.getId()).setParameter("b", other.getId()).setMaxResults(1)
+                .getResultList().stream().findFirst();
+    }
+
+    private Message deliver(Conversation conversation, User sender, MessageDraft draft) {
+        Instant now = clock.instant();
+        Message message;
+        try {
+            message = new Message(conversation, sender, draft.clientMessageId(), draft.text(), draft.priority(),
+                    draft.choices(), now);
+        } catch (IllegalArgumentException e) {
+            throw new MessagingRefusedException(Reason.INVALID, e.getMessage());
+        }
+        em.persist(message);
+        List<Long> recipients = new ArrayList<>();
+        for (ConversationParticipant participant : conversation.getParticipants()) {
+            User recipient = participant.getUser();
+            if (!recipient.getId().equals(sender.getId())) {
+                em.persist(message.deliverTo(recipient));
+                recipients.add(recipient.getId());
+            }
+        }
+        // Ids for the events; a concurrent retry with the same client id fails here, before any event.
+        em.flush();
+        List<Long> everyone = new ArrayList<>(recipients);
+        everyone.add(sender.getId());
+        events.append(everyone, EventType.MESSAGE, conversation.getId(), message.getId(), null);
+        audit.recordMessageEvent(sender, sender.getOrganization(), AuditAction.MESSAGE_SENT, message.getId(),
+                conversation.getId(), describe(message, recipients.size()));
+        sent.fire(new MessageSent(message.getId(), conversation.getId(), recipients, message.getPriority(),
+                sender.getOrganization().getPrioritySoundSeconds()));
+        return message;
+    }
+
+    private static String describe(Message message, int recipients) {
+        StringBuilder sb = new StringBuilder(message.getPriority().label()).append(" message to ").append(recipients)
+                .append(recipients == 1 ? " recipient" : " recipients");
+        if (message.isMultipleChoice()) {
+            sb.append(", ").append(message.getChoices().size()).append(" answers offered");
+        }
+        return sb.append(", expires ").append(message.getExpiresAt()).toString();
+    }
+}
