@@ -7,11 +7,16 @@ import * as api from "./api.js";
 
 const PROTOCOL = "carebridge.v1";
 const MAX_WAIT_MS = 30000;
+// Browsers cannot send WebSocket pings: a {"type":"ping"} frame every 25 s finds a dead connection
+// (a laptop waking up, a proxy that dropped it) within 35 s instead of never.
+const PING_EVERY_MS = 25000;
+const PONG_WITHIN_MS = 10000;
 
 export class EventSocket {
     /**
      * listeners: onEvent(envelope), onState("connecting" | "open" | "reconnecting" | "stopped"),
-     * onReconnected() after an open that followed a drop.
+     * onReconnected() after an open that followed a drop, after() the last event sequence processed
+     * (null on a first start), so the server replays what was missed.
      */
     constructor(listeners) {
         this.listeners = listeners;
@@ -39,6 +44,8 @@ export class EventSocket {
     stop() {
         this.running = false;
         clearTimeout(this.timer);
+        clearInterval(this.pingTimer);
+        clearTimeout(this.pongTimer);
         window.removeEventListener("online", this.onOnline);
         window.removeEventListener("offline", this.onOffline);
         if (this.socket) {
@@ -64,7 +71,9 @@ export class EventSocket {
         }
         let socket;
         try {
-            socket = new WebSocket(api.eventsUrl(), [PROTOCOL, "bearer." + api.currentToken()]);
+            const after = this.listeners.after ? this.listeners.after() : null;
+            const url = api.eventsUrl() + (after === null || after === undefined ? "" : "?after=" + encodeURIComponent(after));
+            socket = new WebSocket(url, [PROTOCOL, "bearer." + api.currentToken()]);
         } catch (e) {
             this.scheduleRetry();
             return;
@@ -77,6 +86,7 @@ export class EventSocket {
             const reconnected = this.dropped;
             this.dropped = false;
             this.state("open");
+            this.keepAlive(socket);
             if (reconnected && this.listeners.onReconnected) {
                 this.listeners.onReconnected();
             }
@@ -88,11 +98,15 @@ export class EventSocket {
             } catch (e) {
                 return;
             }
-            if (envelope && typeof envelope.type === "string") {
+            if (envelope && envelope.type === "pong") {
+                clearTimeout(this.pongTimer);
+            } else if (envelope && typeof envelope.type === "string") {
                 this.listeners.onEvent(envelope, socket);
             }
         });
         socket.addEventListener("close", () => {
+            clearInterval(this.pingTimer);
+            clearTimeout(this.pongTimer);
             if (this.socket !== socket) {
                 return;
             }
@@ -116,8 +130,27 @@ export class EventSocket {
         });
     }
 
+    keepAlive(socket) {
+        clearInterval(this.pingTimer);
+        this.pingTimer = setInterval(() => {
+            if (this.socket !== socket || socket.readyState !== WebSocket.OPEN) {
+                clearInterval(this.pingTimer);
+                return;
+            }
+            socket.send(JSON.stringify({type: "ping"}));
+            clearTimeout(this.pongTimer);
+            this.pongTimer = setTimeout(() => {
+                if (this.socket === socket) {
+                    this.drop();
+                }
+            }, PONG_WITHIN_MS);
+        }, PING_EVERY_MS);
+    }
+
     /** The browser says the network is gone: close at once and show it, rather than wait for a timeout. */
     drop() {
+        clearInterval(this.pingTimer);
+        clearTimeout(this.pongTimer);
         if (this.socket) {
             const socket = this.socket;
             this.socket = null;

@@ -6,9 +6,13 @@ import {h, replace} from "./dom.js";
 import * as api from "./api.js";
 import * as session from "./session.js";
 import {EventSocket} from "./events.js";
+import {Inbox} from "./inbox.js";
+import * as notify from "./notify.js";
 import {renderSignIn, renderLock, renderTemporaryPin} from "./views/signin.js";
 import {renderDirectory} from "./views/directory.js";
 import {renderProfile, profileName} from "./views/profile.js";
+import {renderConversations} from "./views/conversations.js";
+import {renderConversation, renderNewConversation} from "./views/conversation.js";
 
 const DEFAULT_LOCK_SECONDS = 10 * 60;
 const LOCK_SETTING = "carebridge.lockAfterSeconds";
@@ -18,10 +22,17 @@ const top = document.getElementById("top");
 const who = document.getElementById("who");
 const banner = document.getElementById("connection");
 
-const routes = {
-    "directory": renderDirectory,
-    "profile": renderProfile
-};
+const unreadBadge = document.getElementById("unread-count");
+
+// #/conversations, #/conversations/<id>, #/new/<user|group|organization>/<id>, #/directory, #/profile
+const routes = [
+    {pattern: /^#\/conversations\/(\d+)$/, nav: "conversations", render: (m, a, id) => renderConversation(m, a, Number(id))},
+    {pattern: /^#\/new\/(user|group|organization)\/(\d+)$/, nav: "directory",
+        render: (m, a, kind, id) => renderNewConversation(m, a, kind, Number(id))},
+    {pattern: /^#\/conversations$/, nav: "conversations", title: "Messages", render: renderConversations},
+    {pattern: /^#\/directory$/, nav: "directory", title: "Directory", render: renderDirectory},
+    {pattern: /^#\/profile$/, nav: "profile", title: "Your profile", render: renderProfile}
+];
 
 let leaveView = () => {};
 let signedIn = false;
@@ -43,10 +54,63 @@ function publish(type, payload) {
 }
 
 const socket = new EventSocket({
-    onEvent: (envelope) => publish(envelope.type, envelope.payload),
+    onEvent: (envelope) => inbox.handle(envelope),
     onState: showConnection,
-    onReconnected: () => publish("reconnected")
+    onReconnected: () => publish("reconnected"),
+    after: () => inbox.after()
 });
+
+const inbox = new Inbox({publish, send: (frame) => socket.send(frame)});
+
+// New messages from others: a notification while the tab is hidden (never the text), and the unread count.
+subscribe("message", (payload) => {
+    const current = session.session();
+    if (current && !payload.expired && payload.sender && payload.sender.id !== current.user.id) {
+        notify.newMessage({
+            conversationId: payload.conversationId,
+            highPriority: payload.priority === "HIGH",
+            onOpen: () => {
+                location.hash = "#/conversations/" + payload.conversationId;
+            }
+        });
+    }
+    refreshUnreadSoon();
+});
+for (const type of ["expired", "ready", "resync"]) {
+    subscribe(type, () => refreshUnreadSoon());
+}
+subscribe("receipt", (payload) => {
+    const current = session.session();
+    if (current && payload.recipientId === current.user.id) {
+        refreshUnreadSoon();
+    }
+});
+
+let unreadTimer = null;
+
+function setUnread(count) {
+    unreadBadge.hidden = !count;
+    unreadBadge.textContent = count ? String(count) : "";
+    unreadBadge.setAttribute("aria-label", count + " unread");
+}
+
+function refreshUnreadSoon() {
+    clearTimeout(unreadTimer);
+    unreadTimer = setTimeout(async () => {
+        if (!signedIn) {
+            return;
+        }
+        try {
+            const page = await api.get("conversations?limit=100");
+            setUnread(page.conversations.reduce((sum, c) => sum + c.unread, 0));
+        } catch (error) {
+            // The count stays as it was; the next event or page load refreshes it.
+        }
+    }, 300);
+}
+
+// Names of directory entries chosen for a new message, for the compose page's heading.
+const recipientNames = new Map();
 
 let bannerTimer = null;
 
@@ -73,22 +137,31 @@ function showConnection(state) {
 const app = {
     subscribe,
     onWipe: wiped,
-    socket
+    socket,
+    setUnread,
+    recipientName: (kind, id) => recipientNames.get(kind + ":" + id),
+    actions: (entry) => {
+        const kind = entry.kind === "native" || entry.kind === "external" ? "user" : entry.kind;
+        return h("a", {href: "#/new/" + kind + "/" + entry.id, class: "button message-button",
+            onclick: () => recipientNames.set(kind + ":" + entry.id, entry.name),
+            "aria-label": "Message " + (entry.kind === "organization" ? "everyone at " : "") + entry.name}, "Message");
+    }
 };
-
-function routeName() {
-    const match = /^#\/([a-z-]+)/.exec(location.hash);
-    return match && routes[match[1]] ? match[1] : "directory";
-}
 
 function showRoute() {
     if (!signedIn) {
         return;
     }
+    const route = routes.find((r) => r.pattern.test(location.hash));
+    if (!route) {
+        history.replaceState(null, "", "#/conversations");
+        showRoute();
+        return;
+    }
     leaveView();
-    const name = routeName();
+    const match = route.pattern.exec(location.hash);
     for (const link of document.querySelectorAll(".nav a")) {
-        const active = link.getAttribute("href") === "#/" + name;
+        const active = link.getAttribute("href") === "#/" + route.nav;
         link.classList.toggle("active", active);
         if (active) {
             link.setAttribute("aria-current", "page");
@@ -96,8 +169,10 @@ function showRoute() {
             link.removeAttribute("aria-current");
         }
     }
-    document.title = (name === "profile" ? "Your profile" : "Directory") + " · Carebridge";
-    leaveView = routes[name](main, app) || (() => {});
+    if (route.title) {
+        document.title = route.title + " · Carebridge";
+    }
+    leaveView = route.render(main, app, ...match.slice(1)) || (() => {});
 }
 
 function enter(answer, enteredPin) {
@@ -116,10 +191,12 @@ function enter(answer, enteredPin) {
     showShell(true);
     replace(who, h("span", {class: "who-name"}, profileName(answer.user)), " · ",
         h("span", {class: "who-org"}, answer.organization.name));
+    inbox.reset(answer.user.id);
     socket.start();
     idle.start();
+    refreshUnreadSoon();
     if (!location.hash.startsWith("#/")) {
-        history.replaceState(null, "", "#/directory");
+        history.replaceState(null, "", "#/conversations");
     }
     showRoute();
 }
@@ -133,7 +210,9 @@ function leave() {
     leaveView();
     leaveView = () => {};
     socket.stop();
+    inbox.reset(null);
     idle.stop();
+    setUnread(0);
     showShell(false);
 }
 

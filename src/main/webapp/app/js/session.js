@@ -116,8 +116,9 @@ export function forget() {
  */
 export async function wipe(problem) {
     forget();
-    localStorage.removeItem(LAST_EMAIL);
-    localStorage.removeItem(DEVICE_KEY);
+    for (const key of Object.keys(localStorage).filter((k) => k.startsWith("carebridge."))) {
+        localStorage.removeItem(key);
+    }
     sessionStorage.clear();
     if (problem && problem.deviceKey && problem.wipeConfirmation) {
         try {

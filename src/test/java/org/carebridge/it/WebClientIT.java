@@ -105,6 +105,8 @@ class WebClientIT extends BrowserTestSupport {
         });
 
         signIn(browser, ada.getEmail(), PIN);
+        browser.waitFor("#conversations-title");
+        browser.click("#nav-directory");
         browser.waitFor(entry(ben));
         assertTrue(browser.text("#entry-group-" + cardiology.getId()).contains(cardiology.getName()), "a group entry");
         assertTrue(browser.text("#entry-organization-" + hospital.getId()).contains("Whole organization"),
@@ -115,6 +117,7 @@ class WebClientIT extends BrowserTestSupport {
 
         try (Browser second = new Browser(baseUrl())) {
             signIn(second, ben.getEmail(), "7305");
+            second.click("#nav-directory");
             second.waitFor("#directory-search");
             second.type("#directory-search", lastA);
             second.waitFor(entry(ada));
@@ -234,7 +237,7 @@ class WebClientIT extends BrowserTestSupport {
         browser.type("#temp-repeat", "1357");
         browser.screenshot("webclient-temporary-pin");
         browser.click("#temp-save");
-        browser.waitFor("#directory-search");
+        browser.waitFor("#conversations-title");
         User changed = data.reload(temporary);
         assertFalse(changed.isPinTemporary());
         assertTrue(PINS.verify("1357".toCharArray(), changed.getPinHash()), "the new PIN is the one stored");
@@ -246,10 +249,10 @@ class WebClientIT extends BrowserTestSupport {
         browser.open("/app/");
         script(browser, "localStorage.setItem('carebridge.lockAfterSeconds', '6')");
         signIn(browser, gil.getEmail(), PIN);
-        browser.waitFor("#directory-search");
+        browser.waitFor("#conversations-title");
         String token = String.valueOf(script(browser, "return JSON.parse(sessionStorage.getItem('carebridge.session')).accessToken"));
         browser.waitForText("h1", "Carebridge is locked");
-        assertTrue(browser.findAll("#directory-list").isEmpty(), "the directory is gone from the page");
+        assertTrue(browser.findAll("#conversation-list").isEmpty(), "the messages are gone from the page");
         assertTrue(browser.findAll("#top:not([hidden])").isEmpty());
         browser.screenshot("webclient-locked");
         browser.type("#lock-pin", "9999");
@@ -257,9 +260,124 @@ class WebClientIT extends BrowserTestSupport {
         browser.waitForText("#lock-error", "not right");
         browser.type("#lock-pin", PIN);
         browser.click("#unlock");
-        browser.waitFor("#directory-search");
+        browser.waitFor("#conversations-title");
         String newToken = String.valueOf(script(browser, "return JSON.parse(sessionStorage.getItem('carebridge.session')).accessToken"));
         assertFalse(token.equals(newToken), "unlocking is a fresh sign-in");
         script(browser, "localStorage.removeItem('carebridge.lockAfterSeconds')");
+    }
+
+    private static void goOffline(Browser browser, boolean offline) {
+        if (offline) {
+            ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+            conditions.setOffline(true);
+            ((HasNetworkConditions) browser.driver()).setNetworkConditions(conditions);
+        } else {
+            ((HasNetworkConditions) browser.driver()).deleteNetworkConditions();
+        }
+    }
+
+    private long messageId(String text) {
+        return data.transaction(em -> ((Number) em.createNativeQuery("select id from message where body = ?")
+                .setParameter(1, text).getSingleResult()).longValue());
+    }
+
+    private static void waitUntil(Browser browser, int seconds, org.openqa.selenium.support.ui.ExpectedCondition<Boolean> condition) {
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(condition);
+    }
+
+    @Test
+    void twoCliniciansExchangeMessagesWithReadStatesAnswersHighPriorityReconnectAndExpiry() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        User ada = clinician(hospital, "Ada", "Messenger" + tag, PIN, false);
+        User ben = clinician(practice, "Ben", "Receiver" + tag, "7305", false);
+        User cleo = clinician(stranger, "Cleo", "Outsider" + tag, PIN, false);
+        String question = "Is bed 12 ready for the transfer? " + tag;
+
+        try (Browser second = new Browser(baseUrl())) {
+            signIn(second, ben.getEmail(), "7305");
+            second.waitFor("#conversations-empty");
+            // Ben's event socket is open before Ada writes, so his client receives and acknowledges the message live.
+            waitUntil(second, 30, d -> !d.findElements(org.openqa.selenium.By.cssSelector("#connection[data-state='open']")).isEmpty());
+
+            signIn(browser, ada.getEmail(), PIN);
+            browser.waitFor("#conversations-title");
+            browser.click("#nav-directory");
+            browser.type("#directory-search", "Receiver" + tag);
+            browser.click(entry(ben) + " .message-button");
+            browser.waitForText("#new-title", "New message to");
+            browser.type("#new-text", question);
+            browser.click("#new-high");
+            browser.click("#new-with-choices");
+            browser.type("#new-choice-1", "Yes");
+            browser.type("#new-choice-2", "Not yet");
+            browser.click("#new-send");
+            browser.waitFor("#messages .message.mine.high");
+            browser.waitForText("#messages", question);
+            String conversationUrl = browser.currentUrl();
+            long conversationId = Long.parseLong(conversationUrl.substring(conversationUrl.lastIndexOf('/') + 1));
+            long questionId = messageId(question);
+
+            String row = "#conversation-" + conversationId;
+            second.waitFor(row);
+            assertEquals("1", second.find(row + " .badge").getAttribute("data-unread"), "one unread message");
+            assertTrue(second.text(row + " .tag.high").contains("High priority"));
+            assertTrue(second.text("#unread-count").equals("1"), "the navigation counts unread messages");
+            second.screenshot("webclient-conversations");
+
+            // Ada's copy says delivered once Ben's client acknowledged the event.
+            waitUntil(browser, 30, d -> !d.findElements(org.openqa.selenium.By.cssSelector("#message-" + questionId
+                    + " .receipt[data-state='DELIVERED'], #message-" + questionId + " .receipt[data-state='READ']")).isEmpty());
+
+            second.click(row + " a");
+            second.waitForText("#messages", question);
+            second.click("#message-" + questionId + " .answer-buttons button[data-choice='0']");
+            second.waitForText("#answered-" + questionId, "You answered “Yes”.");
+
+            // Ada sees Ben read and answer, live.
+            waitUntil(browser, 30, d -> !d.findElements(org.openqa.selenium.By.cssSelector("#message-" + questionId
+                    + " .receipt[data-state='READ']")).isEmpty());
+            browser.waitForText("#message-" + questionId + " .receipts", "answered “Yes”");
+
+            // Ben replies with a normal message; it appears in Ada's open conversation.
+            second.type("#reply-text", "On my way " + tag);
+            second.click("#reply-send");
+            browser.waitForText("#messages", "On my way " + tag);
+            second.screenshot("webclient-conversation-recipient");
+            browser.screenshot("webclient-conversation");
+
+            // Ada's network goes away; Ben writes meanwhile; it arrives once Ada is back (replay after the last sequence).
+            goOffline(browser, true);
+            browser.waitForText("#connection", "Reconnecting");
+            second.type("#reply-text", "Bring the chart " + tag);
+            second.click("#reply-send");
+            second.waitForText("#messages", "Bring the chart " + tag);
+            Thread.sleep(1500);
+            assertFalse(browser.text("#messages").contains("Bring the chart"), "nothing arrives without a network");
+            goOffline(browser, false);
+            browser.waitForText("#connection", "Connected again.");
+            browser.waitForText("#messages", "Bring the chart " + tag);
+
+            // A message past its expiry leaves both pages (the server announces expiries every minute).
+            second.type("#reply-text", "Short-lived " + tag);
+            second.click("#reply-send");
+            browser.waitForText("#messages", "Short-lived " + tag);
+            long shortLived = messageId("Short-lived " + tag);
+            data.transaction(em -> em.createNativeQuery("update message set sent_at = sent_at - interval '2 days',"
+                    + " expires_at = now() - interval '1 second' where id = ?").setParameter(1, shortLived).executeUpdate());
+            waitUntil(browser, 100, d -> d.findElements(org.openqa.selenium.By.cssSelector("#message-" + shortLived)).isEmpty());
+            waitUntil(second, 30, d -> d.findElements(org.openqa.selenium.By.cssSelector("#message-" + shortLived)).isEmpty());
+            assertTrue(browser.text("#messages").contains("On my way " + tag), "other messages stay");
+
+            // Someone of an unrelated hospital cannot open the conversation by its address.
+            second.click("#signout");
+            second.waitForText("#notice", "You have signed out.");
+            signIn(second, cleo.getEmail(), PIN);
+            second.waitFor("#conversations-title");
+            second.open("/app/#/conversations/" + conversationId);
+            second.waitForText("h1", "Conversation not found");
+            assertFalse(second.pageText().contains(question));
+        }
     }
 }
