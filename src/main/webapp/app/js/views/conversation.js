@@ -97,7 +97,7 @@ export function renderConversation(main, app, conversationId) {
             "data-message-id": message.id},
         h("div", {class: "message-head"},
             h("span", {class: "sender"}, mine ? "You" : message.sender.name),
-            mine || message.sender.organizationName === session.session().organization.name ? null
+            mine || message.sender.organizationId === session.session().organization.id ? null
                 : h("span", {class: "sender-org"}, message.sender.organizationName),
             high ? h("span", {class: "tag high"}, "High priority") : null,
             h("time", {datetime: message.sentAt}, shortTime(message.sentAt))),
@@ -109,9 +109,37 @@ export function renderConversation(main, app, conversationId) {
         h("p", {class: "expires"}, "Expires " + dateTime(message.expiresAt)));
     }
 
+    // What each message was last drawn from: only new or changed messages are rebuilt, so the live
+    // log announces what is new (or newly read/answered), not the whole conversation again.
+    const drawn = new Map();
+
     function draw() {
         const ordered = [...messages.values()].sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id - b.id);
-        replace(log, ordered.map(item));
+        const present = new Set(ordered.map((m) => m.id));
+        for (const [id, entry] of drawn) {
+            if (!present.has(id)) {
+                entry.element.remove();
+                drawn.delete(id);
+            }
+        }
+        let previous = null;
+        for (const message of ordered) {
+            let entry = drawn.get(message.id);
+            const signature = JSON.stringify(message);
+            if (!entry || entry.signature !== signature) {
+                const element = item(message);
+                if (entry) {
+                    entry.element.replaceWith(element);
+                }
+                entry = {element, signature};
+                drawn.set(message.id, entry);
+            }
+            const expected = previous ? previous.nextSibling : log.firstChild;
+            if (entry.element !== expected) {
+                log.insertBefore(entry.element, expected);
+            }
+            previous = entry.element;
+        }
         earlier.hidden = !olderCursor;
     }
 
