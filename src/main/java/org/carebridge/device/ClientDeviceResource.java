@@ -1,9 +1,12 @@
 package org.carebridge.device;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,27 +15,53 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.carebridge.access.ClientApiTypes.WipeConfirmation;
+import org.carebridge.access.ClientCaller;
 import org.carebridge.access.ClientContact;
+import org.carebridge.platform.api.ClientAuthenticated;
 import org.carebridge.platform.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The device's side of a remote wipe. Unauthenticated (the device's sessions ended with the wipe
- * instruction), but only the code handed out with that instruction confirms it.
+ * The signed-in user's own device list, and the device's side of a remote wipe. The wipe
+ * confirmation is unauthenticated (the device's sessions ended with the wipe instruction), but
+ * only the code handed out with that instruction confirms it.
  */
 @Path("v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Devices", description = "Remote wipe confirmation")
+@Tag(name = "Devices", description = "The signed-in user's devices; remote wipe confirmation")
 public class ClientDeviceResource {
 
     @Inject
     ClientContact contact;
+
+    @Inject
+    ClientCaller caller;
+
+    @Inject
+    DeviceService devices;
+
+    @GET
+    @ClientAuthenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The signed-in user's devices",
+            description = "Every device the user has signed in from, most recently active first, with whether a"
+                    + " session is open on it now and which one is making the request. Device keys and push tokens"
+                    + " are never part of the answer.")
+    @APIResponse(responseCode = "200", description = "The devices",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = OwnDevice.class)))
+    @APIResponse(responseCode = "401", description = "Token missing, expired or revoked")
+    public List<OwnDevice> ownDevices() {
+        return devices.ownDevices(caller.user(), caller.device().getId());
+    }
 
     @POST
     @Path("{deviceKey}/wiped")

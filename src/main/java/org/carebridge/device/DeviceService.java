@@ -1,7 +1,9 @@
 package org.carebridge.device;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -11,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.carebridge.access.ClientSession;
 import org.carebridge.access.NotInScopeException;
 import org.carebridge.audit.AuditAction;
 import org.carebridge.audit.AuditTarget;
@@ -40,6 +43,20 @@ public class DeviceService {
     /** The user's devices, most recently active first. */
     public List<Device> devicesOf(User user) {
         return em.createNamedQuery(Device.OF_USER, Device.class).setParameter("userId", user.getId()).getResultList();
+    }
+
+    /**
+     * The signed-in user's own device list, as the client shows it: every device of the user, most
+     * recently active first, with whether it has a session open now. Only {@code user}'s devices:
+     * there is no id to pass, so no other user's device can be asked for.
+     */
+    public List<OwnDevice> ownDevices(User user, Long currentDeviceId) {
+        Set<Long> signedIn = new HashSet<>(em.createNamedQuery(ClientSession.ACTIVE_OF_USER, ClientSession.class)
+                .setParameter("userId", user.getId()).setParameter("now", clock.instant()).getResultList().stream()
+                .map(s -> s.getDevice().getId()).toList());
+        return devicesOf(user).stream()
+                .map(d -> OwnDevice.of(d, signedIn.contains(d.getId()), d.getId().equals(currentDeviceId)))
+                .toList();
     }
 
     @Transactional

@@ -1,18 +1,22 @@
 package org.carebridge.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 
+import org.carebridge.access.ClientSession;
 import org.carebridge.access.NotInScopeException;
 import org.carebridge.access.TestAccess;
 import org.carebridge.audit.TestAudit;
@@ -97,5 +101,37 @@ class DeviceServiceTest {
         assertThrows(NotInScopeException.class, () -> service(s -> s.requestWipe(mine, theirDevice)));
         assertThrows(NotInScopeException.class, () -> service(s -> s.requestWipe(mine, null)));
         assertTrue(service(s -> s.devicesOf(theirs)).get(0).isNotificationsEnabled());
+    }
+
+    @Test
+    void theOwnDeviceListShowsOnlyTheUsersDevicesAndWhichAreSignedIn() {
+        User user = userWithDevice();
+        User other = userWithDevice();
+        Long pixel = service(s -> s.devicesOf(user)).get(0).getId();
+        Long browser = db.transaction(em -> {
+            Device web = new Device(em.find(User.class, user.getId()), "key-" + UUID.randomUUID(), DevicePlatform.WEB,
+                    null, NOW);
+            web.loggedIn(NOW.plusSeconds(30));
+            em.persist(web);
+            em.persist(new ClientSession(web, "hash-" + UUID.randomUUID(), NOW, Duration.ofHours(1)));
+            ClientSession ended = new ClientSession(em.find(Device.class, pixel), "hash-" + UUID.randomUUID(), NOW,
+                    Duration.ofHours(1));
+            ended.revoke(NOW);
+            em.persist(ended);
+            return web.getId();
+        });
+
+        List<OwnDevice> devices = service(s -> s.ownDevices(user, browser));
+        assertEquals(List.of(browser, pixel), devices.stream().map(OwnDevice::id).toList(), "most recently active first");
+        OwnDevice web = devices.get(0);
+        assertEquals("Web browser", web.name());
+        assertEquals("web", web.platform());
+        assertTrue(web.signedIn() && web.current());
+        assertFalse(devices.get(1).signedIn(), "its only session was ended");
+        assertFalse(devices.get(1).current());
+
+        List<OwnDevice> others = service(s -> s.ownDevices(other, browser));
+        assertEquals(1, others.size(), "another user's list never holds this user's devices");
+        assertFalse(others.get(0).current(), "a device id of another user marks nothing");
     }
 }

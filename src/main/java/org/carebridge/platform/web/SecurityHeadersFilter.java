@@ -37,7 +37,8 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/jakarta.faces.resource/")) {
+        // The web client's files (/app/) set their own Cache-Control: webclient.WebClientHeadersFilter.
+        if (!path.startsWith("/jakarta.faces.resource/") && !path.startsWith("/app/")) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
