@@ -8,6 +8,7 @@ import * as session from "./session.js";
 import {EventSocket} from "./events.js";
 import {Inbox} from "./inbox.js";
 import * as notify from "./notify.js";
+import {callButton} from "./calls.js";
 import {renderSignIn, renderLock, renderTemporaryPin} from "./views/signin.js";
 import {renderDirectory} from "./views/directory.js";
 import {renderProfile, profileName} from "./views/profile.js";
@@ -141,10 +142,12 @@ const app = {
     setUnread,
     recipientName: (kind, id) => recipientNames.get(kind + ":" + id),
     actions: (entry) => {
-        const kind = entry.kind === "native" || entry.kind === "external" ? "user" : entry.kind;
-        return h("a", {href: "#/new/" + kind + "/" + entry.id, class: "button message-button",
+        const person = entry.kind === "native" || entry.kind === "external";
+        const kind = person ? "user" : entry.kind;
+        const message = h("a", {href: "#/new/" + kind + "/" + entry.id, class: "button message-button",
             onclick: () => recipientNames.set(kind + ":" + entry.id, entry.name),
             "aria-label": "Message " + (entry.kind === "organization" ? "everyone at " : "") + entry.name}, "Message");
+        return person ? [message, callButton(entry)] : message;
     }
 };
 

@@ -81,7 +81,8 @@ class WebClientIT extends BrowserTestSupport {
     }
 
     private static void waitForStatus(Browser browser, User user, String status) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.findElements(
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> !d.findElements(
                 org.openqa.selenium.By.cssSelector(entry(user) + " .presence[data-status='" + status + "']")).isEmpty());
     }
 
@@ -136,13 +137,19 @@ class WebClientIT extends BrowserTestSupport {
 
             // Ada favours Ben: he moves to Favorites.
             browser.click(entry(ben) + " .favorite");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.findElements(
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(
                     org.openqa.selenium.By.cssSelector("#directory-list h2")).stream()
                     .anyMatch(h -> "Favorites".equals(h.getAttribute("textContent"))));
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                     "true".equals(d.findElement(org.openqa.selenium.By.cssSelector(entry(ben) + " .favorite"))
                             .getAttribute("aria-pressed")));
             browser.screenshot("webclient-directory");
+
+            // Ada asks to call Ben; her profile has no cell number, which the server refuses and the client explains.
+            browser.click(entry(ben) + " .call-button");
+            browser.waitForText(entry(ben) + " .call-result", "your profile has no cell number");
 
             // The network goes away: Ada's client says so, misses Ben's next change, and catches up once back.
             ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
