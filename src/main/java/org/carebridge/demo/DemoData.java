@@ -88,7 +88,8 @@ public class DemoData {
         if (existing == 0) {
             createDemoData();
         }
-        LOG.info(() -> "\n\n  Carebridge demo is ready: " + links.page("/") + "\n"
+        LOG.info(() -> "\n\n  Carebridge demo data is in place. Open " + links.page("/")
+                + " once the server reports it is ready.\n"
                 + "  Organization administrator: " + HOSPITAL_ADMIN_EMAIL + " / " + HOSPITAL_ADMIN_PASSWORD + "\n"
                 + "  Practice administrator:     " + PRACTICE_ADMIN_EMAIL + " / " + PRACTICE_ADMIN_PASSWORD + "\n"
                 + "  System administrator:       " + SYSTEM_ADMIN_EMAIL + " / " + SYSTEM_ADMIN_PASSWORD + "\n"
