@@ -89,7 +89,33 @@ class TelephonyProvidersTest {
 
         @Override
         public ConfigValue getConfigValue(String name) {
-            throw new UnsupportedOperationException();
+            String value = values.get(name);
+            return new ConfigValue() {
+                @Override
+                public String getName() {
+                    return name;
+                }
+
+                @Override
+                public String getValue() {
+                    return value;
+                }
+
+                @Override
+                public String getRawValue() {
+                    return value;
+                }
+
+                @Override
+                public String getSourceName() {
+                    return value == null ? null : "test map";
+                }
+
+                @Override
+                public int getSourceOrdinal() {
+                    return 0;
+                }
+            };
         }
 
         @Override
@@ -112,9 +138,13 @@ class TelephonyProvidersTest {
             return Optional.empty();
         }
 
+        /** As the MicroProfile Config contract says: this instance if it is one, otherwise IllegalArgumentException. */
         @Override
         public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException();
+            if (type.isInstance(this)) {
+                return type.cast(this);
+            }
+            throw new IllegalArgumentException("A test map configuration is no " + type.getName());
         }
     }
 }
