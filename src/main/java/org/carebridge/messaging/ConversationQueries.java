@@ -71,6 +71,22 @@ public class ConversationQueries {
         if (page.isEmpty()) {
             return new ConversationPage(List.of(), null);
         }
+        List<ConversationSummary> summaries = summaries(userId, page, now);
+        Conversation tail = page.get(page.size() - 1);
+        return new ConversationPage(summaries,
+                more ? new TimeCursor(tail.getLastMessageAt(), tail.getId()).encode() : null);
+    }
+
+    /** One conversation of the user, as it appears in their list. */
+    @Transactional
+    public ConversationSummary conversation(long userId, long conversationId) {
+        User me = em.find(User.class, userId);
+        Conversation c = messaging.conversationOf(me, conversationId);
+        return summaries(userId, List.of(c), clock.instant()).get(0);
+    }
+
+    /** The conversations as {@code userId}'s list shows them: a fixed handful of queries for the whole page. */
+    private List<ConversationSummary> summaries(long userId, List<Conversation> page, Instant now) {
         List<Long> ids = page.stream().map(Conversation::getId).toList();
         Map<Long, List<Person>> participants = participants(ids);
         Map<Long, Message> newest = newestMessages(ids, now);
@@ -83,23 +99,7 @@ public class ConversationQueries {
                     c.getStartedBy().getId(), c.getLastMessageAt(), last == null ? null : Preview.of(last),
                     counts[0], counts[1] > 0));
         }
-        Conversation tail = page.get(page.size() - 1);
-        return new ConversationPage(summaries,
-                more ? new TimeCursor(tail.getLastMessageAt(), tail.getId()).encode() : null);
-    }
-
-    /** One conversation of the user, as it appears in their list. */
-    @Transactional
-    public ConversationSummary conversation(long userId, long conversationId) {
-        User me = em.find(User.class, userId);
-        Conversation c = messaging.conversationOf(me, conversationId);
-        Instant now = clock.instant();
-        List<Long> ids = List.of(c.getId());
-        Message last = newestMessages(ids, now).get(c.getId());
-        long[] counts = unread(userId, ids, now).getOrDefault(c.getId(), new long[2]);
-        return new ConversationSummary(c.getId(), participants(ids).getOrDefault(c.getId(), List.of()),
-                c.getStartedBy().getId(), c.getLastMessageAt(), last == null ? null : Preview.of(last), counts[0],
-                counts[1] > 0);
+        return summaries;
     }
 
     /** A page of unexpired messages, the newest page first; within a page oldest first. */

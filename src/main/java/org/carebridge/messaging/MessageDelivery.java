@@ -28,12 +28,16 @@ import org.carebridge.user.User;
 @Table(name = "message_delivery")
 @NamedQuery(name = MessageDelivery.OF_MESSAGE, query = "select d from MessageDelivery d"
         + " where d.message.id = :messageId order by d.id")
+@NamedQuery(name = MessageDelivery.OF_RECIPIENT, query = "select d from MessageDelivery d"
+        + " where d.message.id = :messageId and d.recipient.id = :recipientId")
 @NamedQuery(name = MessageDelivery.UNDELIVERED_FOR, query = "select d from MessageDelivery d"
         + " where d.recipient.id = :recipientId and d.state = org.carebridge.messaging.DeliveryState.SENT"
         + " and d.message.expiresAt > :now order by d.message.sentAt, d.id")
 public class MessageDelivery {
 
     public static final String OF_MESSAGE = "MessageDelivery.ofMessage";
+    /** One recipient's copy of one message. */
+    public static final String OF_RECIPIENT = "MessageDelivery.ofRecipient";
     public static final String UNDELIVERED_FOR = "MessageDelivery.undeliveredFor";
 
     @Id

@@ -44,9 +44,8 @@ public class MessageViewer implements EventPayloads {
             recipients = em.createNamedQuery(MessageDelivery.OF_MESSAGE, MessageDelivery.class)
                     .setParameter("messageId", message.getId()).getResultList().stream().map(Recipient::of).toList();
         } else {
-            own = em.createQuery("select d from MessageDelivery d where d.message.id = :message"
-                            + " and d.recipient.id = :viewer", MessageDelivery.class)
-                    .setParameter("message", message.getId()).setParameter("viewer", viewerId)
+            own = em.createNamedQuery(MessageDelivery.OF_RECIPIENT, MessageDelivery.class)
+                    .setParameter("messageId", message.getId()).setParameter("recipientId", viewerId)
                     .getResultList().stream().findFirst().orElse(null);
         }
         return new MessageView(message.getId(), message.getConversation().getId(), mine ? message.getClientMessageId() : null,

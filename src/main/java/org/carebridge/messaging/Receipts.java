@@ -119,9 +119,8 @@ public class Receipts {
                 Long.class).setParameter("id", messageId).getResultList());
         locked.add(userId);
         events.lockInOrder(locked);
-        MessageDelivery delivery = em.createQuery("select d from MessageDelivery d where d.message.id = :message"
-                        + " and d.recipient.id = :user", MessageDelivery.class)
-                .setParameter("message", messageId).setParameter("user", userId).getResultList().stream()
+        MessageDelivery delivery = em.createNamedQuery(MessageDelivery.OF_RECIPIENT, MessageDelivery.class)
+                .setParameter("messageId", messageId).setParameter("recipientId", userId).getResultList().stream()
                 .findFirst().orElse(null);
         if (delivery == null) {
             boolean ownMessage = em.createQuery("select count(m) from Message m where m.id = :id"

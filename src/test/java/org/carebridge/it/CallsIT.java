@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +13,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.carebridge.audit.AuditEvent;
@@ -134,13 +130,7 @@ class CallsIT {
     }
 
     private HttpResponse<String> call(String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/calls"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ClientApi(http, base).call("POST", "/api/v1/calls", token, body);
     }
 
     private HttpResponse<String> call(String token, long calleeId) throws Exception {
@@ -148,7 +138,7 @@ class CallsIT {
     }
 
     private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return ClientApi.json(response.body());
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String type) {
