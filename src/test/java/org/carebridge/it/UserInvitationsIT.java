@@ -317,15 +317,20 @@ class UserInvitationsIT extends BrowserTestSupport {
         }
     }
 
+    /** Ticks the row showing {@code text}; reads the table again when a status poll re-rendered it meanwhile. */
     private void tickRowContaining(String text) {
-        List<org.openqa.selenium.WebElement> all = browser.findAll("#list\\:table_data tr");
-        for (org.openqa.selenium.WebElement row : all) {
-            if (row.getText().contains(text)) {
-                row.findElement(By.cssSelector(".ui-chkbox-box")).click();
-                return;
-            }
-        }
-        throw new AssertionError("No row for " + text);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage("No row for " + text)
+                .until(d -> {
+                    for (org.openqa.selenium.WebElement row : d.findElements(By.cssSelector("#list\\:table_data tr"))) {
+                        if (row.getText().contains(text)) {
+                            row.findElement(By.cssSelector(".ui-chkbox-box")).click();
+                            return true;
+                        }
+                    }
+                    return false;
+                });
     }
 
     private Map<String, UserInvitation> invitationsByEmail(Organization org) {
