@@ -109,6 +109,9 @@ public class ImportedUsers {
         if (user == null || user.getKind() != UserKind.EXTERNAL) {
             throw new IllegalArgumentException("Not an imported user.");
         }
+        if (user.isRemoved()) {
+            throw new IllegalArgumentException("This imported user was removed by a sync from the on-premises system.");
+        }
         return user;
     }
 }
