@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
 
 import org.carebridge.affiliation.AssociationPermission;
 import org.carebridge.affiliation.Affiliation;
@@ -53,6 +54,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /**
  * The on-premises integration end to end: the reference connector's own code against the real
@@ -67,7 +71,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class IntegrationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PASSWORD = "Correct-Horse-9";
     private static ItData data;
+
+    /** Invitations sent from the Imported User page. */
+    @RegisterExtension
+    static final GreenMailExtension SMTP = Mailbox.smtpServer();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -550,6 +559,97 @@ class IntegrationIT {
             browser.waitFor("#not-found");
             browser.open("/console/user/imported.xhtml?id=" + linus.getId());
             browser.waitFor("#not-found");
+        }
+    }
+
+    private Long linkedProfileId(User imported) {
+        return data.transaction(em -> {
+            User linked = em.find(User.class, imported.getId()).getLinkedUser();
+            return linked == null ? null : linked.getId();
+        });
+    }
+
+    /** Imported User ▸ link dialog ▸ "Create a new Carebridge profile…": the dialog asking how. */
+    private static void openCreateDialog(Browser browser, User imported) {
+        browser.open("/console/user/imported.xhtml?id=" + imported.getId());
+        browser.click("#imported\\:openLink");
+        browser.waitFor("#link\\:openCreate");
+        browser.click("#link\\:openCreate");
+        browser.waitFor("#create\\:chooseMethod");
+    }
+
+    /**
+     * A new Carebridge profile for a badge user, both ways the guide describes: an invitation whose
+     * mailed link registers the person, who is linked as they register; and Create User Profile,
+     * opened with the imported names, which links on save. An imported user of another
+     * organization, or one already linked, cannot be linked from Create User Profile.
+     */
+    @Test
+    void anAdministratorGivesABadgeUserANewProfileByInvitationOrByHand() throws Exception {
+        Organization hospital = hospital("New Profile Hospital");
+        String email = ItData.uniqueEmail("creator");
+        data.administrator(hospital, email, PASSWORD);
+        User lucy = data.externalUser(hospital, "vs-lucy", "Lucy", "Pelt");
+        User schroeder = data.externalUser(hospital, "vs-schroeder", "Schroeder", "Keys");
+        Organization elsewhere = hospital("Elsewhere Hospital");
+        User stranger = data.externalUser(elsewhere, "vs-patty", "Peppermint", "Patty");
+        String invitee = ItData.uniqueEmail("lucy");
+
+        try (Browser browser = new Browser(Deployments.loopback(deployed))) {
+            browser.signIn(email, PASSWORD);
+            browser.waitForUrlContaining("/console/");
+            openCreateDialog(browser, lucy);
+            browser.click("#create\\:chooseMethod");
+            browser.waitFor("#create\\:inviteEmail");
+            assertEquals("Lucy", browser.value("#create\\:inviteFirstName"));
+            assertEquals("Pelt", browser.value("#create\\:inviteLastName"));
+            browser.type("#create\\:inviteEmail", invitee);
+            browser.click("#create\\:sendInvite");
+            browser.waitForText("#banner", "Invitation sent to " + invitee);
+            browser.waitForText("#imported\\:pending", invitee);
+            assertTrue(linkedProfileId(lucy) == null, "linked only when the person registers");
+
+            MimeMessage mail = Mailbox.await(SMTP, invitee, "invites you to Carebridge");
+            browser.signOut();
+            browser.forgetSession();
+            browser.driver().get(Mailbox.link(mail));
+            browser.waitFor("#register\\:submit");
+            assertEquals("Lucy", browser.value("#register\\:firstName"));
+            browser.type("#register\\:pin", "2580");
+            browser.type("#register\\:pinConfirmation", "2580");
+            browser.click("#register\\:submit");
+            browser.waitForText("#registered", "You are registered with " + hospital.getName());
+            User registered = data.userByEmail(invitee);
+            assertEquals(registered.getId(), linkedProfileId(lucy));
+
+            browser.signIn(email, PASSWORD);
+            browser.waitForUrlContaining("/console/");
+            browser.open("/console/user/edit.xhtml?id=" + registered.getId());
+            browser.waitForText("#linkedForm\\:linked", "vs-lucy");
+
+            openCreateDialog(browser, schroeder);
+            browser.click("label[for='create:method:1']");
+            browser.click("#create\\:chooseMethod");
+            browser.waitForUrlContaining("/console/user/create.xhtml");
+            browser.waitForText("#linkingNote", schroeder.getStaffId());
+            assertEquals("Schroeder", browser.value("#profile\\:firstName"));
+            assertEquals("Keys", browser.value("#profile\\:lastName"));
+            String byHand = ItData.uniqueEmail("schroeder");
+            browser.type("#profile\\:email", byHand);
+            browser.type("#profile\\:pin", "1357");
+            browser.click("#profile\\:save");
+            browser.waitForUrlContaining("/console/user/edit.xhtml?id=");
+            browser.waitForText("#banner", "created and linked");
+            browser.waitForText("#linkedForm\\:linked", "vs-schroeder");
+            assertEquals(data.userByEmail(byHand).getId(), linkedProfileId(schroeder));
+
+            for (String path : List.of("/console/user/create.xhtml?linkImported=" + stranger.getId(),
+                    "/console/user/create.xhtml?organization=" + elsewhere.getId() + "&linkImported=" + stranger.getId(),
+                    "/console/user/create.xhtml?linkImported=" + schroeder.getId())) {
+                browser.open(path);
+                browser.waitFor("#not-found");
+                assertFalse(browser.pageText().contains("Peppermint"), path);
+            }
         }
     }
 }
