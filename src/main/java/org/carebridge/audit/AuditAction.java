@@ -64,7 +64,10 @@ public enum AuditAction {
     USER_UNLINKED("integration.unlinked", "Imported user unlinked"),
 
     // Telephony: masked calls (metadata only, never a private number)
-    CALL_REQUESTED("call.requested", "Call requested");
+    CALL_REQUESTED("call.requested", "Call requested"),
+
+    // Integration: a native profile for an imported user, by invitation
+    LINK_INVITED("integration.link-invited", "Imported user invited to a profile");
 
     private final String code;
     private final String label;
