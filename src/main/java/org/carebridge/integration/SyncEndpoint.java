@@ -77,6 +77,7 @@ public class SyncEndpoint {
 
     private void signedIn(SyncConnections.Connection connection) throws IOException {
         long integrationId = connection.conversation.integrationId();
+        connection.signedInAt = clock.instant();
         connection.keyCiphertext = service.keyCiphertext(integrationId);
         connection.integrationId = integrationId;
         connection.organizationId = service.check(integrationId, connection.keyCiphertext).organizationId();
