@@ -12,6 +12,7 @@ import org.carebridge.access.AdminScope;
 import org.carebridge.access.NotInScopeException;
 import org.carebridge.platform.web.ConsolePages;
 import org.carebridge.platform.web.Messages;
+import org.carebridge.user.BadgeStatus;
 import org.carebridge.user.User;
 import org.carebridge.user.UserKind;
 
@@ -96,6 +97,8 @@ public class ImportedUserPage implements Serializable {
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public User getUser() { return user; }
+    /** The linked badge's voice and messaging status, as the connector last reported it. */
+    public String getBadgeStatus() { return BadgeStatus.describe(user.getBadgeStatus()); }
     public String getFirstName() { return firstName; }
     public void setFirstName(String firstName) { this.firstName = firstName; }
     public String getMiddleName() { return middleName; }
