@@ -63,13 +63,15 @@ public class BadgeDeliveries {
         if (message == null || message.isExpired(now) || message.isContentPurged()) {
             return Set.of();
         }
+        List<BadgeRoutes.Target> toBadges = routes.targets(message, recipientIds).stream()
+                .filter(t -> t.route().reachesBadge()).toList();
+        if (toBadges.isEmpty()) {
+            return Set.of();
+        }
         Set<Long> queued = new HashSet<>(em.createNamedQuery(BadgeDelivery.BADGE_USERS_OF_MESSAGE, Long.class)
                 .setParameter("messageId", messageId).getResultList());
         Set<Long> organizations = new TreeSet<>();
-        for (BadgeRoutes.Target target : routes.targets(message, recipientIds)) {
-            if (!target.route().reachesBadge()) {
-                continue;
-            }
+        for (BadgeRoutes.Target target : toBadges) {
             User recipient = em.find(User.class, target.recipientId());
             for (User badge : target.badges()) {
                 // A badge rings once per message, also when its user and the linked profile are both recipients.
