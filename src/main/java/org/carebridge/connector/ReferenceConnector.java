@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,15 +33,16 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
  * The reference on-premises connector: signs in to a Carebridge server's sync socket with an
  * integration user id and shared key, serves the contacts of a CSV or JSON file whenever the
  * server asks, sends heartbeats, prints what the server pushes (the directory of native users,
- * sync results, badge messages) and can answer multiple-choice badge messages. It speaks
- * docs/sync-protocol.md with nothing but the JDK's WebSocket client and JSON-P, and doubles as
- * the client the end-to-end tests and the benchmark drive.
+ * sync results, badge messages), acknowledges badge messages and, with {@code --answer}, answers
+ * multiple-choice ones. It speaks docs/sync-protocol.md with nothing but the JDK's WebSocket
+ * client and JSON-P, and doubles as the client the end-to-end tests and the benchmark drive.
  *
  * <pre>
  * CAREBRIDGE_SHARED_KEY=... java ... org.carebridge.connector.ReferenceConnector \
@@ -77,6 +80,8 @@ public final class ReferenceConnector implements AutoCloseable {
     private volatile String answer;
     private volatile int abortAfterPages = -1;
     private volatile boolean heartbeatsOn = true;
+    private volatile boolean badgeAcks = true;
+    private final Set<String> badgeMessagesSeen = ConcurrentHashMap.newKeySet();
 
     private ReferenceConnector(String integrationUserId, String sharedKey, String systemKind, ContactSource source,
             PrintStream out) {
@@ -203,21 +208,46 @@ public final class ReferenceConnector implements AutoCloseable {
                 }
             }
             case "badge-message" -> badgeMessage(frame);
+            case "error" -> out.println("< error: the server did not take " + frame.getString("frame", "?") + " "
+                    + frame.getString("messageId", "?") + " for " + frame.getString("externalId", "?") + ": "
+                    + frame.getString("code", "?") + " " + frame.getString("message", ""));
             default -> out.println("< " + type + " (not handled by this connector version)");
         }
     }
 
+    /**
+     * Prints a badge message, acknowledges it (the server then counts it delivered) and, when
+     * told which choice to give and the message offers it, answers it. A copy the server sends
+     * again (after a reconnect) is acknowledged again but printed and answered once.
+     */
     private void badgeMessage(JsonObject frame) {
-        out.println("< badge-message " + frame.getString("messageId", "?") + " for badge user "
-                + frame.getString("externalId", "?") + " from " + frame.getString("from", "?") + ": "
-                + frame.getString("text", ""));
+        String messageId = frame.getString("messageId", "?");
+        String externalId = frame.getString("externalId", "?");
         JsonArray choices = frame.containsKey("choices") ? frame.getJsonArray("choices") : null;
-        if (choices != null && !choices.isEmpty()) {
-            String choice = answer != null ? answer : choices.getString(0);
-            out.println("> badge-answer: " + choice);
-            send(Json.createObjectBuilder().add("type", "badge-answer").add("messageId", frame.getString("messageId"))
-                    .add("externalId", frame.getString("externalId")).add("choice", choice).build().toString());
+        boolean first = badgeMessagesSeen.add(messageId + "\n" + externalId);
+        if (first) {
+            out.println("< badge-message " + messageId + " for badge user " + externalId + " from "
+                    + frame.getString("from", "?") + " (" + frame.getString("fromOrganization", "?") + "), "
+                    + frame.getString("priority", "NORMAL") + ", expires " + frame.getString("expiresAt", "?") + ": "
+                    + frame.getString("text", "")
+                    + (choices == null ? "" : " " + choices.getValuesAs(JsonString::getString)));
         }
+        if (!badgeAcks) {
+            return;
+        }
+        send(Json.createObjectBuilder().add("type", "badge-ack").add("messageId", messageId)
+                .add("externalId", externalId).build().toString());
+        String choice = answer;
+        if (!first || choices == null || choice == null) {
+            return;
+        }
+        if (!choices.getValuesAs(JsonString::getString).contains(choice)) {
+            out.println("! not answering " + messageId + ": \"" + choice + "\" is not one of its choices");
+            return;
+        }
+        out.println("> badge-answer " + messageId + " for " + externalId + ": " + choice);
+        send(Json.createObjectBuilder().add("type", "badge-answer").add("messageId", messageId)
+                .add("externalId", externalId).add("choice", choice).build().toString());
     }
 
     private void serve(long runId, int pageSize) {
@@ -303,9 +333,14 @@ public final class ReferenceConnector implements AutoCloseable {
         }
     }
 
-    /** The choice to answer multiple-choice badge messages with (the first offered when unset). */
+    /** The choice to answer multiple-choice badge messages with, when they offer it; {@code null}: do not answer. */
     public void answerWith(String choice) {
         this.answer = choice;
+    }
+
+    /** Tests: take badge messages without acknowledging them, as a connector that lost them would. */
+    public void stopBadgeAcks() {
+        this.badgeAcks = false;
     }
 
     /** Tests: drop the connection without a close frame before sending page {@code pages + 1} of the next run. */

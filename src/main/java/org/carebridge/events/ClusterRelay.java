@@ -47,8 +47,11 @@ public class ClusterRelay {
     private volatile Annotation outbound;
     private volatile boolean unavailable;
 
-    /** Publishes {@code event} to the other nodes, if this server is part of a Payara cluster. */
-    void toOtherNodes(Serializable event) {
+    /**
+     * Publishes {@code event} to the other nodes, if this server is part of a Payara cluster.
+     * They receive it as a CDI event with Payara's inbound qualifier ({@link #isInbound}).
+     */
+    public void toOtherNodes(Serializable event) {
         Annotation qualifier = outbound();
         if (qualifier == null) {
             return;
@@ -75,7 +78,8 @@ public class ClusterRelay {
         }
     }
 
-    private static boolean isInbound(EventMetadata metadata) {
+    /** Whether an observed event came from another node (and not from this one's own firing). */
+    public static boolean isInbound(EventMetadata metadata) {
         return metadata.getQualifiers().stream().anyMatch(q -> q.annotationType().getName().equals(INBOUND));
     }
 

@@ -14,6 +14,7 @@ import org.carebridge.invitation.InvitationRefusedException;
 import org.carebridge.invitation.UserInvitation;
 import org.carebridge.platform.web.ConsolePages;
 import org.carebridge.platform.web.Messages;
+import org.carebridge.user.BadgeStatus;
 import org.carebridge.user.User;
 import org.carebridge.user.UserKind;
 
@@ -144,6 +145,8 @@ public class ImportedUserPage implements Serializable {
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public User getUser() { return user; }
+    /** The linked badge's voice and messaging status, as the connector last reported it. */
+    public String getBadgeStatus() { return BadgeStatus.describe(user.getBadgeStatus()); }
     public String getFirstName() { return firstName; }
     public void setFirstName(String firstName) { this.firstName = firstName; }
     public String getMiddleName() { return middleName; }

@@ -32,6 +32,10 @@ public class SyncConnections {
         volatile long organizationId;
         volatile String keyCiphertext;
         volatile String lastDirectoryFrame;
+        /** When the connector signed in on this connection. */
+        volatile Instant signedInAt;
+        /** Whether badge copies left unacknowledged by earlier connections were sent again on this one. */
+        volatile boolean badgesResent;
 
         Connection(Session session, SyncConversation conversation, Instant openedAt) {
             this.session = session;

@@ -84,11 +84,15 @@ public final class SyncConversation {
             run = null;
             return List.of(resultFrame(port.fail(ended.id, "The on-premises system reported: " + failed.message())));
         }
+        if (frame instanceof SyncFrame.BadgeAck ack) {
+            return port.badgeAck(integrationId, ack)
+                    .map(refusal -> List.of(refusal.frame("badge-ack", ack.messageId(), ack.externalId())))
+                    .orElse(List.of());
+        }
         if (frame instanceof SyncFrame.BadgeAnswer answer) {
-            if (!port.badgeAnswer(integrationId, answer)) {
-                throw SyncRefusal.outOfOrder("No badge message awaits this answer");
-            }
-            return List.of();
+            return port.badgeAnswer(integrationId, answer)
+                    .map(refusal -> List.of(refusal.frame("badge-answer", answer.messageId(), answer.externalId())))
+                    .orElse(List.of());
         }
         if (frame instanceof SyncFrame.LinkedStatus status) {
             port.linkedStatus(integrationId, status);

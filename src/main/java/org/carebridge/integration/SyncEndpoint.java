@@ -77,13 +77,17 @@ public class SyncEndpoint {
 
     private void signedIn(SyncConnections.Connection connection) throws IOException {
         long integrationId = connection.conversation.integrationId();
-        connection.keyCiphertext = service.keyCiphertext(integrationId);
-        connection.integrationId = integrationId;
-        connection.organizationId = service.check(integrationId, connection.keyCiphertext).organizationId();
-        for (SyncConnections.Connection older : connections.ofIntegration(integrationId, connection)) {
-            older.close(SyncRefusal.NORMAL, "Replaced by a newer connection of the same integration");
+        // Under the connection's lock, so nothing another thread sends on it (badge messages) precedes welcome.
+        synchronized (connection) {
+            connection.signedInAt = clock.instant();
+            connection.keyCiphertext = service.keyCiphertext(integrationId);
+            connection.organizationId = service.check(integrationId, connection.keyCiphertext).organizationId();
+            connection.integrationId = integrationId;
+            for (SyncConnections.Connection older : connections.ofIntegration(integrationId, connection)) {
+                older.close(SyncRefusal.NORMAL, "Replaced by a newer connection of the same integration");
+            }
+            connection.send(service.welcomeFrame(integrationId));
         }
-        connection.send(service.welcomeFrame(integrationId));
         scheduler.serve(connection);
     }
 

@@ -39,7 +39,10 @@ public sealed interface SyncFrame {
     /** The connector could not read its system for this run; the run fails and nothing is applied. */
     record SyncFailed(long runId, String message) implements SyncFrame { }
 
-    /** A badge user's choice in answer to a multiple-choice message (for badge delivery). */
+    /** The on-premises system took a {@code badge-message} for this badge user. */
+    record BadgeAck(String messageId, String externalId) implements SyncFrame { }
+
+    /** A badge user's choice in answer to a multiple-choice message. */
     record BadgeAnswer(String messageId, String externalId, String choice) implements SyncFrame { }
 
     /** Voice and messaging status of linked users, as the on-premises system knows it. */
@@ -103,6 +106,11 @@ public sealed interface SyncFrame {
             case "sync-failed" -> {
                 only(json, "type", "runId", "message");
                 yield new SyncFailed(id(json, "runId"), string(json, "message", 500, true));
+            }
+            case "badge-ack" -> {
+                only(json, "type", "messageId", "externalId");
+                yield new BadgeAck(string(json, "messageId", 64, true),
+                        string(json, "externalId", SyncContact.EXTERNAL_ID_MAX, true));
             }
             case "badge-answer" -> {
                 only(json, "type", "messageId", "externalId", "choice");

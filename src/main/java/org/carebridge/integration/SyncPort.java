@@ -1,6 +1,7 @@
 package org.carebridge.integration;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a sync conversation needs from the rest of the server; {@link SyncService} in the
@@ -22,8 +23,14 @@ public interface SyncPort {
     /** Finishes a run as failed; nothing of it is applied. */
     ImportSummary fail(long runId, String message);
 
-    /** A badge's answer to a multiple-choice message; {@code false} when no such message awaits one. */
-    boolean badgeAnswer(long integrationId, SyncFrame.BadgeAnswer answer);
+    /** The connector took a badge message; a refusal (unknown message) changes nothing. */
+    Optional<BadgeRefusal> badgeAck(long integrationId, SyncFrame.BadgeAck ack);
+
+    /**
+     * A badge user's answer to a multiple-choice message, recorded for the recipient; a refusal
+     * (unknown message, expired, answered already, not a choice) changes nothing.
+     */
+    Optional<BadgeRefusal> badgeAnswer(long integrationId, SyncFrame.BadgeAnswer answer);
 
     void linkedStatus(long integrationId, SyncFrame.LinkedStatus status);
 }

@@ -25,9 +25,10 @@ import jakarta.inject.Inject;
 /**
  * Keeps each connector on this node served, every 5 seconds: closes connections that never
  * signed in or whose integration was disabled or given a new key, starts a run when one is due
- * (90 minutes after the last, or "Sync Users Now" on any node), and pushes the reverse-sync
- * directory when it differs from what the connector last got. The node that holds the socket
- * does this; the cluster lock in {@link SyncService#startRun} keeps one run per organization.
+ * (90 minutes after the last, or "Sync Users Now" on any node), pushes the reverse-sync
+ * directory when it differs from what the connector last got, and sends the badge messages due
+ * ({@link BadgeDispatch}). The node that holds the socket does this; the cluster lock in
+ * {@link SyncService#startRun} keeps one run per organization.
  */
 @Singleton
 @Startup
@@ -44,6 +45,9 @@ public class SyncScheduler {
 
     @Inject
     SyncConnections connections;
+
+    @Inject
+    BadgeDispatch badges;
 
     @Inject
     Clock clock;
@@ -126,6 +130,7 @@ public class SyncScheduler {
                     connection.send(directory);
                     connection.lastDirectoryFrame = directory;
                 }
+                badges.sendDue(connection);
             } catch (IOException e) {
                 LOG.log(Level.FINE, "Sending on a sync connection failed", e);
             }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -70,6 +73,9 @@ public class SyncService implements SyncPort {
 
     @Inject
     Reachability reachability;
+
+    @Inject
+    BadgeDeliveries badges;
 
     /** Whether a signed-in connector may stay, and whether its organization is due a sync. */
     public record Check(boolean valid, long organizationId, boolean syncDue) { }
@@ -288,11 +294,36 @@ public class SyncService implements SyncPort {
         return ImportSummary.of(run);
     }
 
-    /** Badge delivery is not wired yet: no multiple-choice message awaits a badge's answer. */
     @Override
-    public boolean badgeAnswer(long integrationId, SyncFrame.BadgeAnswer answer) {
-        LOG.fine(() -> "Badge answer for unknown message on integration " + integrationId);
-        return false;
+    public Optional<BadgeRefusal> badgeAck(long integrationId, SyncFrame.BadgeAck ack) {
+        return taken(integrationId, "acknowledgement", () -> badges.acknowledge(integrationId, ack.messageId(),
+                ack.externalId()));
+    }
+
+    @Override
+    public Optional<BadgeRefusal> badgeAnswer(long integrationId, SyncFrame.BadgeAnswer answer) {
+        return taken(integrationId, "answer", () -> badges.answer(integrationId, answer.messageId(),
+                answer.externalId(), answer.choice()));
+    }
+
+    /**
+     * Runs one badge report's transaction. One that fails (an answer in the app committed at the
+     * same moment, the database unavailable) was rolled back as a whole: the connector is asked to
+     * send it again, and the retry gets the precise answer.
+     */
+    private static Optional<BadgeRefusal> taken(long integrationId, String what,
+            Supplier<Optional<BadgeRefusal>> work) {
+        Optional<BadgeRefusal> outcome;
+        try {
+            outcome = work.get();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Badge " + what + " from the connector of integration "
+                    + integrationId + " could not be recorded", e);
+            outcome = Optional.of(BadgeRefusal.of(BadgeRefusal.Code.TRY_AGAIN));
+        }
+        outcome.ifPresent(r -> LOG.info(() -> "Badge " + what + " from the connector of integration " + integrationId
+                + " not taken: " + r.code()));
+        return outcome;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.carebridge.messaging;
 
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,9 +19,9 @@ import org.carebridge.push.PushService;
 /**
  * Wakes recipients who are not connected: after a message commits, each recipient without an
  * open event socket on this node gets a push notification on their devices (no text: the app
- * fetches the message). A recipient connected to another node of a cluster may get one too; apps
- * in the foreground ignore it. Sent on an executor thread, so a slow push service never delays
- * the sender's answer.
+ * fetches the message), unless the message goes to their badge only ({@link RecipientRoutes}).
+ * A recipient connected to another node of a cluster may get one too; apps in the foreground
+ * ignore it. Sent on an executor thread, so a slow push service never delays the sender's answer.
  */
 @ApplicationScoped
 public class NewMessagePush {
@@ -32,14 +34,32 @@ public class NewMessagePush {
     @Inject
     PushService push;
 
+    @Inject
+    RecipientRoutes routes;
+
     @Resource
     ManagedExecutorService executor;
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageSent sent) {
         PushNotification notification = PushNotification.newMessage(sent.conversationId(), sent.priority(),
                 sent.prioritySoundSeconds());
-        for (Long recipient : sent.recipientIds()) {
-            if (!clients.isConnectedHere(recipient)) {
+        List<Long> offline = sent.recipientIds().stream().filter(r -> !clients.isConnectedHere(r)).toList();
+        if (!offline.isEmpty()) {
+            executor.execute(() -> notifyAppUsers(sent.messageId(), offline, notification));
+        }
+    }
+
+    private void notifyAppUsers(long messageId, List<Long> recipients, PushNotification notification) {
+        Map<Long, DeliveryRoute> routed;
+        try {
+            routed = routes.routes(messageId, recipients);
+        } catch (RuntimeException e) {
+            // Better a push too many than a message nobody is alerted to.
+            LOG.log(Level.WARNING, "Routes of message " + messageId + " unknown; pushing to every recipient", e);
+            routed = Map.of();
+        }
+        for (Long recipient : recipients) {
+            if (routed.getOrDefault(recipient, DeliveryRoute.APP).reachesApp()) {
                 executor.execute(() -> notify(recipient, notification));
             }
         }

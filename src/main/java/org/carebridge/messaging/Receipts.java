@@ -76,6 +76,29 @@ public class Receipts {
     }
 
     /**
+     * The on-premises system acknowledged the copy of message {@code messageId} it carries to a
+     * badge of {@code recipientId} (the recipient's own badge or a linked one): the message
+     * reached the recipient, and the sender is told exactly as for an app's acknowledgement.
+     *
+     * @return whether the delivery changed (an app may have acknowledged it first)
+     */
+    @Transactional
+    public boolean deliveredToBadge(long messageId, long recipientId) {
+        List<Long> locked = new ArrayList<>(em.createQuery("select m.sender.id from Message m where m.id = :id",
+                Long.class).setParameter("id", messageId).getResultList());
+        locked.add(recipientId);
+        events.lockInOrder(locked);
+        MessageDelivery delivery = em.createNamedQuery(MessageDelivery.OF_RECIPIENT, MessageDelivery.class)
+                .setParameter("messageId", messageId).setParameter("recipientId", recipientId).getResultList().stream()
+                .findFirst().orElse(null);
+        if (delivery == null || !delivery.markDelivered(clock.instant())) {
+            return false;
+        }
+        changed(delivery, AuditAction.MESSAGE_DELIVERED, "Reached a badge of the recipient", false);
+        return true;
+    }
+
+    /**
      * The user opened these messages of a conversation they take part in. Messages that are not
      * theirs to read (their own, expired, already read) are skipped.
      *

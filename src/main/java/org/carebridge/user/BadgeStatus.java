@@ -17,6 +17,11 @@ public enum BadgeStatus {
         return wire;
     }
 
+    /** What the console shows for a reported status, or "Not reported" before the connector sent one. */
+    public static String describe(BadgeStatus status) {
+        return status == null ? "Not reported" : status.wire();
+    }
+
     public static BadgeStatus ofWire(String word) {
         for (BadgeStatus status : values()) {
             if (status.wire.equals(word)) {

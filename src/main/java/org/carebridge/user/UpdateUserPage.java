@@ -237,8 +237,7 @@ public class UpdateUserPage implements Serializable {
         groups = rows;
         linkedAccounts = users.linkedAccounts(user).stream()
                 .map(u -> new LinkedAccount(u.getId(), u.getOrganization().getName(), u.getExternalId(),
-                        u.getBadgePhoneNumber(), u.getBadgeStatus() == null ? "Not reported"
-                                : u.getBadgeStatus().wire())).toList();
+                        u.getBadgePhoneNumber(), BadgeStatus.describe(u.getBadgeStatus()))).toList();
         ZoneId zone = admin.user().timeZone();
         deviceRows = devices.devicesOf(user).stream().map(d -> row(d, zone)).toList();
     }

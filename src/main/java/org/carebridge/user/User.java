@@ -515,6 +515,14 @@ public class User implements PinAttempts {
         this.lastClientLoginAt = at;
     }
 
+    /**
+     * Whether the user ever signed in to a Carebridge client. Until then the user counts as
+     * logged out, and a linked user's messages also go to the badge so they are not missed.
+     */
+    public boolean hasSignedInToClient() {
+        return lastClientLoginAt != null;
+    }
+
     /** Whether the client login may let this user in at all (given the right PIN). */
     public boolean mayUseClients() {
         return kind == UserKind.NATIVE && removedAt == null && loginState == LoginState.ENABLED && pinHash != null;

@@ -2,16 +2,20 @@ package org.carebridge.integration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A {@link SyncPort} that accepts one key and records what it was asked to do. */
 final class RecordingSyncPort implements SyncPort {
 
     static final String ID = "cb-testintegration";
     static final String KEY = "the-shared-key-of-the-test-integration";
+    static final String MESSAGE = "41";
+    static final String BADGE = "e1";
 
     final List<String> calls = new ArrayList<>();
     final List<List<SyncContact>> applied = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
+    final List<String> answers = new ArrayList<>();
     int heartbeats;
     RuntimeException applyFails;
 
@@ -43,10 +47,30 @@ final class RecordingSyncPort implements SyncPort {
         return new ImportSummary(runId, ImportRunState.FAILED, 0, 0, 0, 0, 0, 0, message);
     }
 
+    /** Acknowledges and answers only message {@link #MESSAGE} for badge user {@link #BADGE}: Yes or No, once. */
     @Override
-    public boolean badgeAnswer(long integrationId, SyncFrame.BadgeAnswer answer) {
+    public Optional<BadgeRefusal> badgeAck(long integrationId, SyncFrame.BadgeAck ack) {
+        if (!MESSAGE.equals(ack.messageId()) || !BADGE.equals(ack.externalId())) {
+            return Optional.of(BadgeRefusal.of(BadgeRefusal.Code.UNKNOWN_MESSAGE));
+        }
+        calls.add("badgeAck");
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<BadgeRefusal> badgeAnswer(long integrationId, SyncFrame.BadgeAnswer answer) {
+        if (!MESSAGE.equals(answer.messageId()) || !BADGE.equals(answer.externalId())) {
+            return Optional.of(BadgeRefusal.of(BadgeRefusal.Code.UNKNOWN_MESSAGE));
+        }
+        if (!List.of("Yes", "No").contains(answer.choice())) {
+            return Optional.of(BadgeRefusal.of(BadgeRefusal.Code.NOT_A_CHOICE));
+        }
+        if (!answers.isEmpty()) {
+            return Optional.of(BadgeRefusal.of(BadgeRefusal.Code.ALREADY_ANSWERED));
+        }
         calls.add("badgeAnswer");
-        return false;
+        answers.add(answer.choice());
+        return Optional.empty();
     }
 
     @Override
@@ -56,6 +80,7 @@ final class RecordingSyncPort implements SyncPort {
 
     /** Whether anything but refused sign-ins, heartbeats and failed runs happened: i.e. anything changed. */
     boolean changedSomething() {
-        return calls.stream().anyMatch(c -> c.equals("apply") || c.equals("linkedStatus"));
+        return calls.stream().anyMatch(c -> c.equals("apply") || c.equals("linkedStatus") || c.equals("badgeAck")
+                || c.equals("badgeAnswer"));
     }
 }

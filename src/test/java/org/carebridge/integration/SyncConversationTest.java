@@ -157,12 +157,124 @@ class SyncConversationTest {
         assertTrue(result.getString("message").contains("voice server unreachable"));
     }
 
+    private static final String ACK = "{\"type\":\"badge-ack\",\"messageId\":\"41\",\"externalId\":\"e1\"}";
+
+    private static String answer(String messageId, String externalId, String choice) {
+        return Json.createObjectBuilder().add("type", "badge-answer").add("messageId", messageId)
+                .add("externalId", externalId).add("choice", choice).build().toString();
+    }
+
     @Test
-    void aBadgeAnswerNoMessageAwaitsIsOutOfOrder() {
+    void badgeFramesBeforeSigningInCloseTheConnectionAndChangeNothing() {
+        for (String frame : List.of(ACK, answer("41", "e1", "Yes"))) {
+            SyncConversation fresh = new SyncConversation(port, challenge);
+            SyncRefusal refused = assertThrows(SyncRefusal.class, () -> fresh.receive(frame));
+            assertEquals(SyncRefusal.POLICY_VIOLATION, refused.code());
+        }
+        assertFalse(port.changedSomething());
+    }
+
+    @Test
+    void anAcknowledgementAndAnAnswerAreTakenAndRefusalsComeBackAsErrorFramesOnAnOpenConnection() {
         signIn();
-        SyncRefusal refused = assertThrows(SyncRefusal.class, () -> conversation.receive(
-                "{\"type\":\"badge-answer\",\"messageId\":\"m1\",\"externalId\":\"e1\",\"choice\":\"Yes\"}"));
-        assertEquals(SyncRefusal.PROTOCOL_ERROR, refused.code());
+        assertEquals(List.of(), conversation.receive(ACK));
+        JsonObject notAChoice = json(conversation.receive(answer("41", "e1", "Maybe")).get(0));
+        assertEquals("error", notAChoice.getString("type"));
+        assertEquals("badge-answer", notAChoice.getString("frame"));
+        assertEquals("41", notAChoice.getString("messageId"));
+        assertEquals("e1", notAChoice.getString("externalId"));
+        assertEquals("NOT_A_CHOICE", notAChoice.getString("code"));
+        assertEquals("UNKNOWN_MESSAGE", json(conversation.receive(answer("42", "e1", "Yes")).get(0)).getString("code"));
+        assertEquals("UNKNOWN_MESSAGE", json(conversation.receive(answer("41", "e2", "Yes")).get(0)).getString("code"),
+                "another badge user's copy");
+        JsonObject unknownAck = json(conversation.receive(
+                "{\"type\":\"badge-ack\",\"messageId\":\"9\",\"externalId\":\"e1\"}").get(0));
+        assertEquals("badge-ack", unknownAck.getString("frame"));
+        assertEquals(List.of(), port.answers, "refusals change nothing");
+
+        assertEquals(List.of(), conversation.receive(answer("41", "e1", "Yes")));
+        assertEquals("ALREADY_ANSWERED", json(conversation.receive(answer("41", "e1", "No")).get(0)).getString("code"));
+        assertEquals(List.of("Yes"), port.answers, "once per recipient");
+        assertTrue(conversation.isAuthenticated(), "refused answers keep the connection open");
+        conversation.receive("{\"type\":\"heartbeat\"}");
+        assertEquals(1, port.heartbeats);
+    }
+
+    @Test
+    void badgeFramesMayArriveInTheMiddleOfARunWithoutDisturbingIt() {
+        signIn();
+        conversation.startRun(12);
+        conversation.receive(page(12, 1, false, 0, 3));
+        assertEquals(List.of(), conversation.receive(ACK));
+        assertEquals(List.of(), conversation.receive(answer("41", "e1", "No")));
+        JsonObject result = json(conversation.receive(page(12, 2, true, 3, 2)).get(0));
+        assertEquals("SUCCEEDED", result.getString("state"));
+        assertEquals(5, port.applied.get(0).size());
+    }
+
+    @Test
+    void malformedBadgeFramesCloseTheConnectionAndChangeNothing() {
+        signIn();
+        List<String> malformed = List.of(
+                "{\"type\":\"badge-ack\",\"messageId\":\"41\"}",
+                "{\"type\":\"badge-ack\",\"messageId\":41,\"externalId\":\"e1\"}",
+                "{\"type\":\"badge-ack\",\"messageId\":\"41\",\"externalId\":\"e1\",\"choice\":\"Yes\"}",
+                "{\"type\":\"badge-answer\",\"messageId\":\"41\",\"externalId\":\"e1\"}",
+                "{\"type\":\"badge-answer\",\"messageId\":\"41\",\"externalId\":\"e1\",\"choice\":\" \"}",
+                answer("41", "e1", "Y".repeat(201)),
+                answer("4".repeat(65), "e1", "Yes"),
+                answer("41", "e".repeat(SyncContact.EXTERNAL_ID_MAX + 1), "Yes"));
+        for (String frame : malformed) {
+            SyncConversation other = new SyncConversation(port, challenge);
+            other.receive(hello(RecordingSyncPort.ID, RecordingSyncPort.KEY));
+            SyncRefusal refused = assertThrows(SyncRefusal.class, () -> other.receive(frame), frame);
+            assertEquals(SyncRefusal.UNSUPPORTED_DATA, refused.code(), frame);
+        }
+        assertFalse(port.changedSomething());
+    }
+
+    /**
+     * Property: random and mangled badge frames on a signed-in connection are each refused (the
+     * connection closes), or taken, or answered with an error frame that keeps it open; an answer
+     * is recorded at most once and only with an offered choice, and no import is touched.
+     */
+    @Test
+    void randomBadgeFramesAreRefusedOrAnsweredAndRecordAtMostOneValidAnswer() {
+        Random random = new Random(20261125);
+        String[] valid = {ACK, answer("41", "e1", "Yes"), answer("41", "e1", "No"), answer("41", "e1", "Maybe"),
+            answer("42", "e1", "Yes")};
+        int refused = 0;
+        int errors = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            RecordingSyncPort fuzzPort = new RecordingSyncPort();
+            String fuzzChallenge = SyncHandshake.newChallenge();
+            SyncConversation fuzzed = new SyncConversation(fuzzPort, fuzzChallenge);
+            fuzzed.receive(Json.createObjectBuilder().add("type", "hello").add("protocol", 1)
+                    .add("integrationUserId", RecordingSyncPort.ID)
+                    .add("response", SyncHandshake.answer(RecordingSyncPort.KEY, fuzzChallenge, RecordingSyncPort.ID))
+                    .build().toString());
+            for (int frames = 0; frames < 3; frames++) {
+                String frame = random.nextBoolean() ? valid[random.nextInt(valid.length)]
+                        : mangle(valid[random.nextInt(valid.length)], random);
+                try {
+                    List<String> replies = fuzzed.receive(frame);
+                    for (String reply : replies) {
+                        assertEquals("error", json(reply).getString("type"), reply);
+                        errors++;
+                    }
+                } catch (SyncRefusal expected) {
+                    refused++;
+                    assertTrue(expected.code() >= 1000 && expected.reason().length() <= 120);
+                    break;
+                }
+            }
+            fuzzed.closed("fuzz");
+            assertTrue(fuzzPort.answers.size() <= 1, "one answer at most: " + fuzzPort.answers);
+            assertTrue(List.of("Yes", "No").containsAll(fuzzPort.answers), "offered choices only: " + fuzzPort.answers);
+            assertTrue(fuzzPort.applied.isEmpty() && fuzzPort.failures.isEmpty());
+        }
+        assertTrue(refused > 1000, "mangled frames are refused: " + refused);
+        assertTrue(errors > 500, "well-formed but unfitting frames get error frames: " + errors);
     }
 
     /**
@@ -180,6 +292,8 @@ class SyncConversationTest {
             "{\"type\":\"hello\",\"protocol\":1,\"integrationUserId\":\"cb-x\",\"response\":\"AAAA\"}",
             "{\"type\":\"linked-status\",\"statuses\":[{\"externalId\":\"e1\",\"state\":\"DND\"}]}",
             "{\"type\":\"sync-failed\",\"runId\":77,\"message\":\"x\"}",
+            ACK,
+            answer("41", "e1", "Yes"),
         };
         int refused = 0;
         for (int trial = 0; trial < 3000; trial++) {

@@ -31,6 +31,16 @@ class SyncFrameTest {
         assertEquals(SystemKind.VOICE_AND_MESSAGING, hello.systemKind());
     }
 
+    @Test
+    void badgeAcknowledgementsAndAnswersNameTheMessageAndTheBadgeUser() {
+        SyncFrame.BadgeAck ack = assertInstanceOf(SyncFrame.BadgeAck.class, SyncFrame.parse(
+                "{\"type\":\"badge-ack\",\"messageId\":\"8812\",\"externalId\":\"vs-10442\"}"));
+        assertEquals(new SyncFrame.BadgeAck("8812", "vs-10442"), ack);
+        SyncFrame.BadgeAnswer answer = assertInstanceOf(SyncFrame.BadgeAnswer.class, SyncFrame.parse(
+                "{\"type\":\"badge-answer\",\"messageId\":\"8812\",\"externalId\":\"vs-10442\",\"choice\":\"Yes\"}"));
+        assertEquals(new SyncFrame.BadgeAnswer("8812", "vs-10442", "Yes"), answer);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "", "null", "[]", "\"heartbeat\"", "{}", "{\"type\":\"HEARTBEAT\"}", "{\"type\":\"heartbeat\",\"x\":1}",
@@ -44,6 +54,13 @@ class SyncFrameTest {
         "{\"type\":\"hello\",\"protocol\":1,\"integrationUserId\":\"a\",\"response\":\"a\",\"systemKind\":\"PBX\"}",
         "{\"type\":\"linked-status\",\"statuses\":[{\"externalId\":\"a\",\"state\":\"Away\"}]}",
         "{\"type\":\"heartbeat\"", "{\"type\":\"heartbeat\",}",
+        "{\"type\":\"badge-ack\"}", "{\"type\":\"badge-ack\",\"messageId\":\"1\",\"externalId\":null}",
+        "{\"type\":\"badge-ack\",\"messageId\":1,\"externalId\":\"e\"}",
+        "{\"type\":\"badge-ack\",\"messageId\":\"1\",\"externalId\":\"e\",\"text\":\"x\"}",
+        "{\"type\":\"badge-answer\",\"messageId\":\"1\",\"externalId\":\"e\",\"choice\":[\"Yes\"]}",
+        "{\"type\":\"badge-answer\",\"messageId\":\"1\",\"externalId\":\"e\",\"choice\":\"\"}",
+        "{\"type\":\"badge-answer\",\"messageId\":\"\",\"externalId\":\"e\",\"choice\":\"Yes\"}",
+        "{\"type\":\"badge-message\",\"messageId\":\"1\",\"externalId\":\"e\",\"text\":\"x\"}",
     })
     void malformedFramesAreRefused(String text) {
         SyncRefusal refusal = assertThrows(SyncRefusal.class, () -> SyncFrame.parse(text));
@@ -59,5 +76,8 @@ class SyncFrameTest {
         assertThrows(SyncRefusal.class, () -> SyncFrame.parse(longName));
         String tooMany = SyncConversationTest.page(1, 1, true, 0, SyncFrame.MAX_CONTACTS_PER_PAGE + 1);
         assertThrows(SyncRefusal.class, () -> SyncFrame.parse(tooMany));
+        String longChoice = "{\"type\":\"badge-answer\",\"messageId\":\"1\",\"externalId\":\"e\",\"choice\":\""
+                + "x".repeat(201) + "\"}";
+        assertEquals(SyncRefusal.UNSUPPORTED_DATA, assertThrows(SyncRefusal.class, () -> SyncFrame.parse(longChoice)).code());
     }
 }

@@ -13,6 +13,7 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,6 +36,8 @@ import org.carebridge.affiliation.AssociationPermission;
 import org.carebridge.affiliation.Affiliation;
 import org.carebridge.connector.ConnectorContact;
 import org.carebridge.connector.ReferenceConnector;
+import org.carebridge.integration.BadgeDelivery;
+import org.carebridge.integration.BadgeDeliveryState;
 import org.carebridge.integration.ConnectionState;
 import org.carebridge.integration.ImportChange;
 import org.carebridge.integration.ImportRecord;
@@ -63,8 +68,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
  * WAR on Payara Micro (PostgreSQL) over a real WebSocket. Sign-in by challenge, imports (created,
  * unchanged, updated, deleted, overwritten, per-record errors), a run cut off midway and one over
  * 5,000 (both failed, nothing applied), refused credentials and frames, the adapter status, a
- * regenerated key, the reverse sync on the guide's affiliation example, and the removal of a
- * badge user someone has written to.
+ * regenerated key, the reverse sync on the guide's affiliation example, the removal of a badge
+ * user someone has written to, linking a badge user to a new profile, badge messages out and
+ * answers back (also after the connector was offline), routing for a linked user, and linked
+ * users' badge status on the console pages.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -87,6 +94,9 @@ class IntegrationIT {
     URL deployed;
 
     private URI socket;
+    private String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<WebSocket> eventSockets = new ArrayList<>();
     private final List<ReferenceConnector> connectors = new ArrayList<>();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -102,7 +112,7 @@ class IntegrationIT {
 
     @BeforeEach
     void arrange() {
-        String base = Deployments.loopback(deployed);
+        base = Deployments.loopback(deployed);
         Deployments.awaitReady(base);
         socket = URI.create(base.replaceFirst("^http", "ws") + "/ws/SyncService");
     }
@@ -110,6 +120,7 @@ class IntegrationIT {
     @AfterEach
     void stopConnectors() {
         connectors.forEach(ReferenceConnector::close);
+        eventSockets.forEach(WebSocket::abort);
     }
 
     private ReferenceConnector connector(IntegrationCredentials credentials, List<ConnectorContact> contacts) {
@@ -650,6 +661,248 @@ class IntegrationIT {
                 browser.waitFor("#not-found");
                 assertFalse(browser.pageText().contains("Peppermint"), path);
             }
+        }
+    }
+
+    // --- Badge delivery ------------------------------------------------------------------
+
+    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        return new ClientApi(http, base).call(method, path, token, body);
+    }
+
+    private EventCollector events(String token) throws Exception {
+        EventCollector collector = new EventCollector();
+        eventSockets.add(EventCollector.connect(http, base, token, null, collector));
+        collector.ready.get(20, TimeUnit.SECONDS);
+        return collector;
+    }
+
+    /** The next logged event of {@code type} about {@code messageId}, skipping any other. */
+    private static JsonObject event(EventCollector events, String type, long messageId) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String frame = events.next(1);
+            if (frame == null) {
+                continue;
+            }
+            JsonObject event = ClientApi.json(frame);
+            JsonObject payload = event.containsKey("payload") && event.get("payload") instanceof JsonObject p ? p : null;
+            if (type.equals(event.getString("type")) && payload != null && payload.containsKey("messageId")
+                    && payload.getJsonNumber("messageId").longValue() == messageId) {
+                return event;
+            }
+        }
+        throw new AssertionError("No " + type + " event about message " + messageId);
+    }
+
+    /** {@code token}'s user writes to {@code to}; answers are offered when {@code choices} is not empty. */
+    private long write(String token, User to, String text, String... choices) throws Exception {
+        StringBuilder body = new StringBuilder("{\"to\":{\"users\":[" + to.getId() + "]},\"clientMessageId\":\""
+                + UUID.randomUUID() + "\",\"text\":\"" + text + "\",\"priority\":\"HIGH\"");
+        if (choices.length > 0) {
+            body.append(",\"choices\":[").append(String.join(",", List.of(choices).stream().map(c -> "\"" + c + "\"")
+                    .toList())).append(']');
+        }
+        HttpResponse<String> sent = call("POST", "/api/v1/conversations", token, body.append('}').toString());
+        assertEquals(201, sent.statusCode(), sent.body());
+        return ClientApi.json(sent.body()).getJsonObject("message").getJsonNumber("id").longValue();
+    }
+
+    private static JsonObject badgeMessage(ReferenceConnector connector, long messageId) throws Exception {
+        return connector.await(f -> "badge-message".equals(f.getString("type", ""))
+                && String.valueOf(messageId).equals(f.getString("messageId", "")), WAIT);
+    }
+
+    private static List<ConnectorContact> badgeContacts(String... externalIds) {
+        return List.of(externalIds).stream().map(id -> new ConnectorContact(id, "Badge", null, id, "4085550100", "31"))
+                .toList();
+    }
+
+    private User imported(Organization org, String externalId) {
+        return data.externalUsers(org).stream().filter(u -> u.getExternalId().equals(externalId)).findFirst()
+                .orElseThrow();
+    }
+
+    private List<BadgeDelivery> badgeDeliveries(long messageId) {
+        return data.transaction(em -> em.createQuery("select b from BadgeDelivery b where b.message.id = :id",
+                BadgeDelivery.class).setParameter("id", messageId).getResultList());
+    }
+
+    /**
+     * A native user writes a multiple-choice message to a badge user: the connector gets it on
+     * its socket, acknowledges it and answers from the badge; the sender sees it delivered, read
+     * and answered, live and through the API. An unfitting answer gets an error frame, keeps the
+     * connection and changes nothing.
+     */
+    @Test
+    void aBadgeUserGetsAMessageOnTheConnectorAndAnswersItAndTheSenderSeesDeliveredAndTheAnswer() throws Exception {
+        Organization hospital = hospital("Badge Hospital");
+        User alice = data.member(hospital, ItData.uniqueEmail("alice"));
+        ReferenceConnector connector = connector(data.enableIntegration(hospital), badgeContacts("vs-ebby"));
+        connector.answerWith("No");
+        connector.awaitWelcome(WAIT);
+        assertEquals("SUCCEEDED", result(connector).getString("state"));
+        User ebby = imported(hospital, "vs-ebby");
+        String aliceToken = data.clientToken(alice);
+        EventCollector toAlice = events(aliceToken);
+
+        long messageId = write(aliceToken, ebby, "Cover bed 4 tonight?", "Yes", "No");
+        JsonObject frame = badgeMessage(connector, messageId);
+        assertEquals("vs-ebby", frame.getString("externalId"));
+        assertEquals(alice.getDisplayName(), frame.getString("from"));
+        assertEquals(hospital.getName(), frame.getString("fromOrganization"));
+        assertEquals("Cover bed 4 tonight?", frame.getString("text"));
+        assertEquals("HIGH", frame.getString("priority"));
+        assertEquals(List.of("Yes", "No"), frame.getJsonArray("choices").getValuesAs(jakarta.json.JsonString::getString));
+        assertTrue(Instant.parse(frame.getString("expiresAt")).isAfter(Instant.now()));
+
+        assertEquals("DELIVERED", event(toAlice, "receipt", messageId).getJsonObject("payload").getString("state"));
+        assertEquals(1, event(toAlice, "response", messageId).getJsonObject("payload").getInt("response"));
+        JsonObject asSender = ClientApi.json(call("GET", "/api/v1/messages/" + messageId, aliceToken, null).body());
+        JsonObject recipient = asSender.getJsonArray("recipients").getJsonObject(0);
+        assertEquals(ebby.getId(), recipient.getJsonNumber("userId").longValue());
+        assertEquals("READ", recipient.getString("state"));
+        assertEquals(1, recipient.getInt("response"));
+        assertEquals(BadgeDeliveryState.ANSWERED, badgeDeliveries(messageId).get(0).getState());
+        String printed = this.printed.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("< badge-message " + messageId + " for badge user vs-ebby"), printed);
+        assertTrue(printed.contains("> badge-answer " + messageId + " for vs-ebby: No"), printed);
+
+        connector.send("{\"type\":\"badge-answer\",\"messageId\":\"" + messageId
+                + "\",\"externalId\":\"vs-ebby\",\"choice\":\"Yes\"}");
+        JsonObject refused = connector.await(ReferenceConnector.ofType("error"), WAIT);
+        assertEquals("ALREADY_ANSWERED", refused.getString("code"));
+        assertEquals("badge-answer", refused.getString("frame"));
+        assertTrue(connector.isOpen(), "a refused answer keeps the connection");
+        JsonObject unchanged = ClientApi.json(call("GET", "/api/v1/messages/" + messageId, aliceToken, null).body());
+        assertEquals(1, unchanged.getJsonArray("recipients").getJsonObject(0).getInt("response"), "the first answer stands");
+    }
+
+    /**
+     * A message for a badge while the connector is offline waits: it goes out when the connector
+     * signs in again, and again after a reconnect until the connector acknowledges it.
+     */
+    @Test
+    void aBadgeMessageWrittenWhileTheConnectorIsOfflineArrivesWhenItSignsInAgain() throws Exception {
+        Organization hospital = hospital("Offline Hospital");
+        User alice = data.member(hospital, ItData.uniqueEmail("alice"));
+        IntegrationCredentials credentials = data.enableIntegration(hospital);
+        List<ConnectorContact> contacts = badgeContacts("vs-olga");
+        ReferenceConnector first = connector(credentials, contacts);
+        first.awaitWelcome(WAIT);
+        result(first);
+        User olga = imported(hospital, "vs-olga");
+        first.close();
+        first.awaitClose(WAIT);
+        awaitState(hospital, ConnectionState.NOT_CONNECTED);
+
+        String aliceToken = data.clientToken(alice);
+        long messageId = write(aliceToken, olga, "Call the ward when you are back");
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        while (badgeDeliveries(messageId).isEmpty()) {
+            assertTrue(System.currentTimeMillis() < deadline, "the badge copy is queued");
+            Thread.sleep(200);
+        }
+        assertEquals(BadgeDeliveryState.PENDING, badgeDeliveries(messageId).get(0).getState());
+
+        ReferenceConnector unacknowledging = connector(credentials, contacts);
+        unacknowledging.stopBadgeAcks();
+        unacknowledging.awaitWelcome(WAIT);
+        assertEquals("vs-olga", badgeMessage(unacknowledging, messageId).getString("externalId"));
+        unacknowledging.close();
+        unacknowledging.awaitClose(WAIT);
+
+        EventCollector toAlice = events(aliceToken);
+        ReferenceConnector again = connector(credentials, contacts);
+        again.awaitWelcome(WAIT);
+        assertEquals("vs-olga", badgeMessage(again, messageId).getString("externalId"), "sent again: never acknowledged");
+        assertEquals("DELIVERED", event(toAlice, "receipt", messageId).getJsonObject("payload").getString("state"));
+        BadgeDelivery row = badgeDeliveries(messageId).get(0);
+        assertEquals(BadgeDeliveryState.ACKNOWLEDGED, row.getState());
+        assertEquals(2, row.getAttempts());
+    }
+
+    /**
+     * Routing for a linked user on a voice-only system: until their first sign-in to a client a
+     * message reaches both the app and the badge; afterwards a message written in the app reaches
+     * the app only.
+     */
+    @Test
+    void aLinkedUserWhoNeverSignedInGetsAppAndBadgeAndAfterSigningInTheAppOnly() throws Exception {
+        Organization hospital = hospital("Linked Hospital");
+        User alice = data.member(hospital, ItData.uniqueEmail("alice"));
+        User nina = data.member(hospital, ItData.uniqueEmail("nina"));
+        ReferenceConnector connector = connector(data.enableIntegration(hospital), badgeContacts("vs-nina"));
+        connector.awaitWelcome(WAIT);
+        result(connector);
+        User badge = imported(hospital, "vs-nina");
+        data.transaction(em -> {
+            em.find(User.class, badge.getId()).linkTo(em.find(User.class, nina.getId()));
+            return null;
+        });
+        assertFalse(data.reload(nina).hasSignedInToClient());
+        String aliceToken = data.clientToken(alice);
+
+        long toBoth = write(aliceToken, nina, "First day: welcome");
+        JsonObject frame = badgeMessage(connector, toBoth);
+        assertEquals("vs-nina", frame.getString("externalId"), "rung on the linked badge");
+        BadgeDelivery row = badgeDeliveries(toBoth).get(0);
+        assertEquals(nina.getId(), row.getRecipient().getId(), "counted for the native profile");
+
+        String ninaToken = data.clientToken(nina);
+        JsonObject log = ClientApi.json(call("GET", "/api/v1/events?after=0", ninaToken, null).body());
+        assertTrue(log.getJsonArray("events").stream().map(JsonValue::asJsonObject)
+                .anyMatch(e -> "message".equals(e.getString("type"))
+                        && e.getJsonObject("payload").getJsonNumber("id").longValue() == toBoth), log.toString());
+        JsonObject asSender = ClientApi.json(call("GET", "/api/v1/messages/" + toBoth, aliceToken, null).body());
+        assertEquals("DELIVERED", asSender.getJsonArray("recipients").getJsonObject(0).getString("state"),
+                "the badge's acknowledgement counts for Nina");
+
+        long appOnly = write(aliceToken, nina, "Now that you have the app");
+        assertThrows(TimeoutException.class, () -> connector.await(f -> "badge-message".equals(f.getString("type", ""))
+                && String.valueOf(appOnly).equals(f.getString("messageId", "")), Duration.ofSeconds(8)));
+        assertEquals(List.of(), badgeDeliveries(appOnly));
+        JsonObject later = ClientApi.json(call("GET", "/api/v1/events?after=0", ninaToken, null).body());
+        assertTrue(later.getJsonArray("events").stream().map(JsonValue::asJsonObject)
+                .anyMatch(e -> "message".equals(e.getString("type"))
+                        && e.getJsonObject("payload").getJsonNumber("id").longValue() == appOnly), later.toString());
+    }
+
+    /** A linked-status frame on the socket shows on the native profile's Linked accounts and the Imported User page. */
+    @Test
+    void aLinkedStatusFromTheConnectorShowsOnTheLinkedAccountsSectionAndTheImportedUserPage() throws Exception {
+        Organization hospital = hospital("Status Report Hospital");
+        String email = ItData.uniqueEmail("reporter");
+        data.administrator(hospital, email, "Correct-Horse-9");
+        User nina = data.member(hospital, ItData.uniqueEmail("nina"));
+        ReferenceConnector connector = connector(data.enableIntegration(hospital), badgeContacts("vs-dnd"));
+        connector.awaitWelcome(WAIT);
+        result(connector);
+        User badge = imported(hospital, "vs-dnd");
+        data.transaction(em -> {
+            em.find(User.class, badge.getId()).linkTo(em.find(User.class, nina.getId()));
+            return null;
+        });
+
+        try (Browser browser = new Browser(Deployments.loopback(deployed))) {
+            browser.signIn(email, "Correct-Horse-9");
+            browser.waitForUrlContaining("/console/");
+            browser.open("/console/user/edit.xhtml?id=" + nina.getId());
+            browser.waitForText("#linkedForm\\:linked", "vs-dnd");
+            assertTrue(browser.text("#linkedForm\\:linked").contains("Not reported"), browser.text("#linkedForm\\:linked"));
+
+            connector.send("{\"type\":\"linked-status\",\"statuses\":[{\"externalId\":\"vs-dnd\",\"state\":\"DND\"},"
+                    + "{\"externalId\":\"vs-unknown\",\"state\":\"LoggedIn\"}]}");
+            long deadline = System.currentTimeMillis() + WAIT.toMillis();
+            while (data.reload(badge).getBadgeStatus() == null) {
+                assertTrue(System.currentTimeMillis() < deadline, "the status is stored");
+                Thread.sleep(200);
+            }
+            browser.open("/console/user/edit.xhtml?id=" + nina.getId());
+            browser.waitForText("#linkedForm\\:linked", "DND");
+            browser.open("/console/user/imported.xhtml?id=" + badge.getId());
+            browser.waitForText("#imported\\:badgeStatus", "DND");
+            assertTrue(connector.isOpen(), "an unknown external id in a status report is skipped");
         }
     }
 }

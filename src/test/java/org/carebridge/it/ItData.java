@@ -184,6 +184,7 @@ public final class ItData implements AutoCloseable {
             ClientSession session = new ClientSession(em.find(Device.class, device.getId()), SecretTokens.hash(token),
                     Instant.now(), Duration.ofHours(1));
             em.persist(session);
+            em.find(User.class, user.getId()).clientLoggedIn(Instant.now());
             return session;
         });
         return token;
