@@ -2,7 +2,7 @@
 -- on-premises connector. A row is queued after the message commits for each badge that should
 -- ring (an external user, or the external profile linked to a native recipient) and survives a
 -- connector that is offline: it is sent when the connector signs in again, unless the message
--- expired. recipient_id is the message's recipient whose delivery the badge's acknowledgement
+-- expired (then the row becomes UNDELIVERED and leaves the queue). recipient_id is the message's recipient whose delivery the badge's acknowledgement
 -- and answer count for (the native user when the badge is a linked profile).
 
 create sequence badge_delivery_seq start with 1000 increment by 50;
@@ -24,7 +24,7 @@ create table badge_delivery (
     constraint badge_delivery_badge_user_fk foreign key (badge_user_id) references app_user (id) on delete cascade,
     constraint badge_delivery_organization_fk foreign key (organization_id) references organization (id),
     constraint badge_delivery_uq unique (message_id, badge_user_id),
-    constraint badge_delivery_state_ck check (state in ('PENDING', 'SENT', 'ACKNOWLEDGED', 'ANSWERED')),
+    constraint badge_delivery_state_ck check (state in ('PENDING', 'SENT', 'ACKNOWLEDGED', 'ANSWERED', 'UNDELIVERED')),
     constraint badge_delivery_attempts_ck check (attempts >= 0)
 );
 

@@ -134,6 +134,22 @@ public class BadgeDeliveries {
     }
 
     /**
+     * Copies whose message expired before any connector acknowledged them become UNDELIVERED, so
+     * the queues the connectors read hold only live work. A bulk update: repeating it, or two
+     * nodes doing it at once, changes nothing more.
+     *
+     * @return how many copies were closed
+     */
+    @Transactional
+    public int closeExpired() {
+        return em.createQuery("update BadgeDelivery b set b.state = org.carebridge.integration.BadgeDeliveryState.UNDELIVERED"
+                + " where b.state in (org.carebridge.integration.BadgeDeliveryState.PENDING,"
+                + " org.carebridge.integration.BadgeDeliveryState.SENT)"
+                + " and b.message.id in (select m.id from Message m where m.expiresAt <= :now)")
+                .setParameter("now", clock.instant()).executeUpdate();
+    }
+
+    /**
      * The connector of integration {@code integrationId} acknowledged the copy for
      * {@code externalId}: the recipient's delivery becomes DELIVERED. Repeats change nothing.
      */

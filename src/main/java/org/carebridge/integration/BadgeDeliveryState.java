@@ -9,7 +9,12 @@ public enum BadgeDeliveryState {
     /** The connector acknowledged it: it reached the on-premises system. */
     ACKNOWLEDGED,
     /** The badge user answered the multiple-choice message. */
-    ANSWERED;
+    ANSWERED,
+    /**
+     * The message expired before the connector acknowledged this copy: it is never sent again,
+     * and the row leaves the connector's queue (swept once a minute).
+     */
+    UNDELIVERED;
 
     boolean isBefore(BadgeDeliveryState other) {
         return ordinal() < other.ordinal();

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,15 +20,17 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.carebridge.events.ClusterRelay;
 import org.carebridge.messaging.MessageSent;
 
 /**
- * Carries badge copies of messages to the connectors. After a message commits (never inside the
- * sender's transaction, on an executor thread) its badge copies are queued and sent at once on
- * the organization's connector socket if this node holds it, otherwise the other nodes are told
- * through Payara's clustered CDI events. {@link SyncScheduler} also calls {@link #sendDue} for
+ * Carries badge copies of messages to the connectors. The copies are queued in the sender's
+ * transaction, so a message and its badge copies are stored together or not at all (a node
+ * stopping right after the commit loses nothing); once it commits they are sent, on an executor
+ * thread, on the organization's connector socket if this node holds it, otherwise the other
+ * nodes are told through Payara's clustered CDI events. {@link SyncScheduler} also calls {@link #sendDue} for
  * every connector on its 5-second round, which sends what a connector missed while it was
  * offline (everything unacknowledged, on its first round after signing in) and anything a lost
  * relay left behind.
@@ -48,13 +53,30 @@ public class BadgeDispatch {
     @Resource
     ManagedExecutorService executor;
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageSent sent) {
-        executor.execute(() -> queue(sent));
+    /** Organizations with copies queued by transactions not yet ended, by message id. */
+    private final Map<Long, Set<Long>> queuedUncommitted = new ConcurrentHashMap<>();
+
+    /** In the sender's transaction, before the after-commit observers (also when there is none). */
+    void queue(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) MessageSent sent) {
+        Set<Long> organizations = deliveries.queue(sent.messageId(), sent.recipientIds());
+        if (!organizations.isEmpty()) {
+            queuedUncommitted.put(sent.messageId(), organizations);
+        }
     }
 
-    private void queue(MessageSent sent) {
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageSent sent) {
+        Set<Long> organizations = queuedUncommitted.remove(sent.messageId());
+        if (organizations != null) {
+            executor.execute(() -> dispatch(sent.messageId(), organizations));
+        }
+    }
+
+    void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) MessageSent sent) {
+        queuedUncommitted.remove(sent.messageId());
+    }
+
+    private void dispatch(long messageId, Set<Long> organizations) {
         try {
-            Set<Long> organizations = deliveries.queue(sent.messageId(), sent.recipientIds());
             Set<Long> elsewhere = new TreeSet<>();
             for (Long organizationId : organizations) {
                 List<SyncConnections.Connection> here = connections.ofOrganization(organizationId);
@@ -67,7 +89,8 @@ public class BadgeDispatch {
                 relay.toOtherNodes(new BadgeDeliveriesQueued(elsewhere));
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Queuing the badge copies of message " + sent.messageId() + " failed", e);
+            // The copies are stored; the scheduler's next round sends them.
+            LOG.log(Level.WARNING, "Sending the badge copies of message " + messageId + " failed", e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.carebridge.integration;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,6 +54,13 @@ public class SyncScheduler {
     Clock clock;
 
     static final long TICK_SECONDS = 5;
+    static final Duration EXPIRY_SWEEP_EVERY = Duration.ofMinutes(1);
+
+    @Inject
+    BadgeDeliveries deliveries;
+
+    /** Ticks run one after another (fixed delay), so this needs no lock. */
+    private Instant nextExpirySweep = Instant.MIN;
 
     // A managed executor rather than an EJB timer: a timer whose callback fails twice (a database
     // outage) is expunged for good, and the connectors would never be served again.
@@ -82,6 +90,14 @@ public class SyncScheduler {
     }
 
     public void tick() {
+        Instant now = clock.instant();
+        if (!now.isBefore(nextExpirySweep)) {
+            nextExpirySweep = now.plus(EXPIRY_SWEEP_EVERY);
+            int closed = deliveries.closeExpired();
+            if (closed > 0) {
+                LOG.fine(() -> closed + " badge copies expired undelivered");
+            }
+        }
         for (SyncConnections.Connection connection : connections.all()) {
             try {
                 if (!connection.isAuthenticated()) {

@@ -285,11 +285,20 @@ class BadgeDeliveriesTest {
         w.clock.advance(Duration.ofSeconds(1));
         assertEquals(List.of(), w.due(w.hospital, w.clock.instant()), "given up after " + BadgeDelivery.MAX_SENDS + " sends");
 
-        // A connector offline until the message expired never gets it.
+        // A connector offline until the message expired never gets it; the sweep closes its copy
+        // (and the copies given up on), while acknowledged ones keep their state.
         long late = w.send(List.of(), w.ebby);
         w.queue(late, w.ebby);
         w.clock.advance(Duration.ofMinutes(31));
         assertEquals(List.of(), w.due(w.hospital, w.clock.instant()));
+        // The sweep covers every organization; other tests' worlds share this database.
+        assertTrue(w.in((d, m) -> d.closeExpired()) >= 2, "the late copy and the one given up on");
+        assertEquals(BadgeDeliveryState.UNDELIVERED, w.rows(late).get(0).getState());
+        assertEquals(BadgeDeliveryState.UNDELIVERED, w.rows(second).get(0).getState());
+        assertEquals(BadgeDeliveryState.ACKNOWLEDGED, w.rows(first).get(0).getState());
+        assertEquals(0, (int) w.in((d, m) -> d.closeExpired()), "repeating changes nothing");
+        assertEquals(Optional.empty(), w.ack(w.integrationId, late, "e-ebby"), "a late acknowledgement is taken");
+        assertEquals(BadgeDeliveryState.UNDELIVERED, w.rows(late).get(0).getState(), "but changes nothing");
         assertEquals(Set.of(), w.queue(w.send(List.of(), w.nate), w.nate), "nobody to ring");
     }
 
