@@ -93,9 +93,14 @@ public class SyncScheduler {
         Instant now = clock.instant();
         if (!now.isBefore(nextExpirySweep)) {
             nextExpirySweep = now.plus(EXPIRY_SWEEP_EVERY);
-            int closed = deliveries.closeExpired();
-            if (closed > 0) {
-                LOG.fine(() -> closed + " badge copies expired undelivered");
+            try {
+                int closed = deliveries.closeExpired();
+                if (closed > 0) {
+                    LOG.fine(() -> closed + " badge copies expired undelivered");
+                }
+            } catch (RuntimeException e) {
+                // Housekeeping only: the connectors below are served all the same.
+                LOG.log(Level.WARNING, "Closing expired badge copies failed; the next minute retries", e);
             }
         }
         for (SyncConnections.Connection connection : connections.all()) {
