@@ -64,7 +64,14 @@ public enum AuditAction {
     USER_UNLINKED("integration.unlinked", "Imported user unlinked"),
 
     // Telephony: masked calls (metadata only, never a private number)
-    CALL_REQUESTED("call.requested", "Call requested");
+    CALL_REQUESTED("call.requested", "Call requested"),
+
+    // Messages to non-users (e-mail / text message): metadata only, never an address or a link
+    NON_USER_NOTIFIED("message.non-user-notified", "Non-user notified"),
+    NON_USER_NOTICE_FAILED("message.non-user-notice-failed", "Non-user notice failed"),
+    NON_USER_READ("message.non-user-read", "Message read by non-user"),
+    NON_USER_ANSWERED("message.non-user-answered", "Message answered by non-user"),
+    NON_USER_REPLIED("message.non-user-replied", "Non-user replied");
 
     private final String code;
     private final String label;
