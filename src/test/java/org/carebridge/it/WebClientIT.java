@@ -128,7 +128,7 @@ class WebClientIT extends BrowserTestSupport {
             pat.click("#open-message");
             pat.waitForText("#outsider-messages", "Please call the ward about your results.");
             assertTrue(pat.text("#outsider-title").contains(hospital.getName()));
-            pat.screenshot("web-client-non-user-page");
+            pat.screenshot("webclient-non-user-page");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(
@@ -139,7 +139,7 @@ class WebClientIT extends BrowserTestSupport {
             pat.waitForText("#outsider-messages", "Thank you, I will call at 3.");
             browser.waitForText("#messages", "Thank you, I will call at 3.");
             assertTrue(browser.text("#messages").contains(address), "the reply shows who wrote it");
-            browser.screenshot("web-client-non-user-conversation");
+            browser.screenshot("webclient-non-user-conversation");
 
             pat.driver().get(link.group());
             pat.waitForText("h1", "This link was used already");
