@@ -45,6 +45,9 @@ export class Inbox {
                 this.lastSequence = payload.lastSequence;
             }
             this.remember();
+            // A new socket: an acknowledgement written just before the old one broke may never have
+            // arrived, so acknowledge again (the server takes repeated acknowledgements as no-ops).
+            this.acknowledged = 0;
             this.acknowledge();
             this.publish("ready", payload);
             return;

@@ -77,13 +77,13 @@ public class AdminScope {
     }
 
     /**
-     * A user (native or external) of an organization the administrator may act on. Unknown ids
-     * and other organizations' users are refused alike.
+     * A user (native or external) of an organization the administrator may act on. Unknown ids,
+     * other organizations' users and users a sync removed (kept only for history) are refused alike.
      */
     public User user(Long userId) {
         User user = userId == null ? null : em.find(User.class, userId);
-        if (user == null) {
-            LOG.warning(() -> "Administrator " + admin.userId() + " asked for unknown user " + userId);
+        if (user == null || user.isRemoved()) {
+            LOG.warning(() -> "Administrator " + admin.userId() + " asked for unknown or removed user " + userId);
             throw new NotInScopeException("No user " + userId);
         }
         organization(user.getOrganization().getId());

@@ -66,6 +66,9 @@ public enum AuditAction {
     // Telephony: masked calls (metadata only, never a private number)
     CALL_REQUESTED("call.requested", "Call requested"),
 
+    // Integration: a native profile for an imported user, by invitation
+    LINK_INVITED("integration.link-invited", "Imported user invited to a profile"),
+
     // Messages to non-users (e-mail / text message): metadata only, never an address or a link
     NON_USER_NOTIFIED("message.non-user-notified", "Non-user notified"),
     NON_USER_NOTICE_FAILED("message.non-user-notice-failed", "Non-user notice failed"),

@@ -19,10 +19,13 @@ import jakarta.persistence.Table;
 @Table(name = "directory_favorite")
 @NamedQuery(name = Favorite.IDS_OF, query = "select f.contactId from Favorite f where f.ownerId = :owner")
 @NamedQuery(name = Favorite.ONE, query = "select f from Favorite f where f.ownerId = :owner and f.contactId = :contact")
+@NamedQuery(name = Favorite.DELETE_OF_CONTACT, query = "delete from Favorite f where f.contactId = :contact")
 public class Favorite {
 
     static final String IDS_OF = "Favorite.idsOf";
     static final String ONE = "Favorite.one";
+    /** Drops a contact from everyone's favorites (a synced user the on-premises system removed). */
+    public static final String DELETE_OF_CONTACT = "Favorite.deleteOfContact";
     /** Enough for anyone's speed dial; keeps "favorites first" one small IN list. */
     public static final int MAX_PER_USER = 200;
 

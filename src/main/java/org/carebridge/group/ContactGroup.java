@@ -41,12 +41,12 @@ import org.carebridge.user.User;
 @NamedQuery(name = ContactGroup.MEMBERS, query = "select m from ContactGroup g join g.members m"
         + " where g.id = :groupId order by m.lastName, m.firstName, m.id")
 @NamedQuery(name = ContactGroup.CANDIDATES, query = "select u from User u where u.organization.id = :organizationId"
-        + " and not exists (select m.id from ContactGroup g join g.members m where g.id = :groupId and m.id = u.id)"
+        + " and u.removedAt is null and not exists (select m.id from ContactGroup g join g.members m where g.id = :groupId and m.id = u.id)"
         + " and (lower(u.lastName) like :pattern escape '\\' or lower(u.firstName) like :pattern escape '\\'"
         + " or u.email like :pattern escape '\\')"
         + " order by u.lastName, u.firstName, u.id")
 @NamedQuery(name = ContactGroup.COUNT_CANDIDATES, query = "select count(u) from User u"
-        + " where u.organization.id = :organizationId"
+        + " where u.organization.id = :organizationId and u.removedAt is null"
         + " and not exists (select m.id from ContactGroup g join g.members m where g.id = :groupId and m.id = u.id)"
         + " and (lower(u.lastName) like :pattern escape '\\' or lower(u.firstName) like :pattern escape '\\'"
         + " or u.email like :pattern escape '\\')")

@@ -104,7 +104,7 @@ public class GroupService {
         }
         Long organizationId = current.getOrganization().getId();
         List<User> users = em.createQuery("select u from User u where u.id in :ids"
-                + " and u.organization.id = :organizationId", User.class)
+                + " and u.organization.id = :organizationId and u.removedAt is null", User.class)
                 .setParameter("ids", wanted).setParameter("organizationId", organizationId).getResultList();
         if (users.size() != wanted.size()) {
             LOG.warning(() -> "Refused to add users outside organization " + organizationId + " to group "

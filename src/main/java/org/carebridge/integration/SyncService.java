@@ -25,6 +25,8 @@ import org.carebridge.audit.AuditAction;
 import org.carebridge.audit.AuditTarget;
 import org.carebridge.audit.AuditTrail;
 import org.carebridge.directory.DirectoryClock;
+import org.carebridge.directory.Favorite;
+import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.platform.persistence.ClusterLocks;
@@ -190,7 +192,7 @@ public class SyncService implements SyncPort {
             return failRun(run, ImportPlan.tooMany(contacts.size()));
         }
         List<User> users = em.createQuery("select u from User u where u.organization.id = :id"
-                + " and u.kind = org.carebridge.user.UserKind.EXTERNAL", User.class)
+                + " and u.kind = org.carebridge.user.UserKind.EXTERNAL and u.removedAt is null", User.class)
                 .setParameter("id", organization.getId()).getResultList();
         Map<String, User> byExternalId = users.stream().collect(Collectors.toMap(User::getExternalId, Function.identity()));
         List<ImportPlan.Existing> existing = new ArrayList<>(users.size());
@@ -205,6 +207,7 @@ public class SyncService implements SyncPort {
         for (ImportPlan.Decision decision : plan.decisions()) {
             SyncContact c = decision.contact();
             String staffId = decision.existing() == null ? null : decision.existing().staffId();
+            String message = decision.message();
             switch (decision.change()) {
                 case CREATED -> {
                     User user = User.externalUser(organization, c.externalId(), c.firstName(), c.lastName(),
@@ -220,13 +223,10 @@ public class SyncService implements SyncPort {
                     user.importedAs(c.firstName(), c.middleName(), c.lastName(), c.guestAccessNumber(), c.deskPhone());
                     user.directoryChanged(stamp);
                 }
-                case DELETED -> {
-                    User user = byExternalId.get(decision.existing().externalId());
-                    em.remove(user);
-                }
+                case DELETED -> message = removeSynced(byExternalId.get(decision.existing().externalId()), now, stamp);
                 case NONE, ERROR -> { }
             }
-            em.persist(run.record(decision.change(), staffId, decision.externalId(), decision.name(), decision.message()));
+            em.persist(run.record(decision.change(), staffId, decision.externalId(), decision.name(), message));
         }
         run.succeed(now);
         audit.record(organization, AuditAction.USERS_IMPORTED, AuditTarget.of("ImportRun", run.getId()),
@@ -236,6 +236,34 @@ public class SyncService implements SyncPort {
         LOG.info(() -> "Import " + runId + " for organization " + organization.getId() + " applied: " + run.total()
                 + " records");
         return ImportSummary.of(run);
+    }
+
+    /**
+     * Removes a synced user the on-premises system no longer lists. Deleting the row would fail
+     * (and with it every later run) once the person took part in a conversation, so the user is
+     * kept for history and removed everywhere else ({@link User#removeFromSync}): out of its
+     * groups and everyone's favorites, unlinked, and stamped so incremental directory syncs drop
+     * it (they report every id that left the directory).
+     *
+     * @return the import record's message
+     */
+    private String removeSynced(User user, Instant now, long stamp) {
+        for (ContactGroup group : em.createNamedQuery(ContactGroup.OF_MEMBER, ContactGroup.class)
+                .setParameter("userId", user.getId()).getResultList()) {
+            group.removeMember(user);
+        }
+        em.createNamedQuery(Favorite.DELETE_OF_CONTACT).setParameter("contact", user.getId()).executeUpdate();
+        String externalId = user.getExternalId();
+        User wasLinkedTo = user.removeFromSync(now);
+        user.directoryChanged(stamp);
+        if (wasLinkedTo == null) {
+            return "Removed from the directory; conversations that include this user are kept.";
+        }
+        audit.record(user.getOrganization(), AuditAction.USER_UNLINKED, AuditTarget.user(user), "External id "
+                + externalId + " unlinked from " + wasLinkedTo.getSortName() + " (" + wasLinkedTo.getStaffId()
+                + "): the on-premises system no longer lists it");
+        return "Removed from the directory and unlinked from " + wasLinkedTo.getSortName() + " ("
+                + wasLinkedTo.getStaffId() + "); conversations that include this user are kept.";
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.carebridge.access.SecretTokens;
 import org.carebridge.audit.AuditAction;
 import org.carebridge.audit.AuditTarget;
 import org.carebridge.audit.AuditTrail;
+import org.carebridge.integration.ImportedUsers;
 import org.carebridge.invitation.RegistrationRefusedException.Field;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.PhoneNumber;
@@ -28,7 +29,8 @@ import org.carebridge.user.User;
 /**
  * Registering from a mailed invitation link: the first opening marks the invitation User
  * Clicked; the form creates the person as a native user of the inviting organization (its
- * administrator when the invitation says so) and marks the invitation Registered. Nobody is signed
+ * administrator when the invitation says so), links the imported user the invitation names, if
+ * any, and marks the invitation Registered. Nobody is signed
  * in here: the token is the only credential.
  */
 @ApplicationScoped
@@ -48,6 +50,9 @@ public class Registrations {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ImportedUsers importedUsers;
 
     /** What the registration page shows: whether the link works and, if so, what the invitation says. */
     public record View(RegistrationLink link, Details details) implements java.io.Serializable {
@@ -129,9 +134,13 @@ public class Registrations {
                     + e.getMessage());
             throw new UnusableRegistrationLinkException(RegistrationLink.ADDRESS_TAKEN);
         }
+        // An invitation sent from an Imported User page links the new profile now, in this transaction.
+        String linked = invitation.getLinkExternalUser() == null ? null
+                : importedUsers.linkRegistered(invitation.getLinkExternalUser(), user);
         audit.recordBy(user, org, AuditAction.USER_REGISTERED, AuditTarget.user(user),
                 "Registered from the invitation sent to " + invitation.getEmail()
-                        + (invitation.isAdministrator() ? ", as organization administrator" : ""));
+                        + (invitation.isAdministrator() ? ", as organization administrator" : "")
+                        + (linked == null ? "" : "; " + linked));
         LOG.info(() -> "Invitation " + invitation.getId() + " registered as user " + user.getId()
                 + " of organization " + org.getId());
         return user;

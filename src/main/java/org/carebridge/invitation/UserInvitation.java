@@ -48,6 +48,9 @@ import org.carebridge.user.User;
 @NamedQuery(name = UserInvitation.PENDING_FOR_MAILS, query = "select i from UserInvitation i"
         + " where i.outboundMail.id in :mailIds"
         + " and i.status = org.carebridge.invitation.UserInvitationStatus.PENDING")
+@NamedQuery(name = UserInvitation.LINKING, query = "select i from UserInvitation i"
+        + " where i.linkExternalUser.id = :userId and i.deletedAt is null and i.expiresAt > :now"
+        + " and i.status <> org.carebridge.invitation.UserInvitationStatus.REGISTERED order by i.id desc")
 public class UserInvitation {
 
     public static final String BY_HASH = "UserInvitation.byHash";
@@ -56,6 +59,8 @@ public class UserInvitation {
     public static final String AWAITING_MAIL_OUTCOME = "UserInvitation.awaitingMailOutcome";
     public static final String OPEN_FOR_EMAILS = "UserInvitation.openForEmails";
     public static final String PENDING_FOR_MAILS = "UserInvitation.pendingForMails";
+    /** Open invitations whose registration will link an imported user ({@code :userId}) at {@code :now}. */
+    public static final String LINKING = "UserInvitation.linking";
     public static final Duration LIFETIME = Duration.ofDays(7);
     public static final int NAME_MAX = 100;
     public static final int EMAIL_MAX = 254;
@@ -119,6 +124,14 @@ public class UserInvitation {
 
     @Column(name = "deleted_at")
     private Instant deletedAt;
+
+    /**
+     * The imported (external) user the profile registered with this invitation is linked to: a
+     * pending link, completed by registration, dropped with the invitation.
+     */
+    @ManyToOne
+    @JoinColumn(name = "link_external_user_id")
+    private User linkExternalUser;
 
     @Version
     private long version;
@@ -257,11 +270,41 @@ public class UserInvitation {
         restart(newTokenHash, mail, now);
     }
 
-    /** Removes the invitation from the list; a person who has not registered can no longer use it. */
+    /**
+     * Removes the invitation from the list; a person who has not registered can no longer use it,
+     * and a link it was to complete is dropped.
+     */
     public void delete(Instant now) {
         if (deletedAt == null) {
             deletedAt = now;
+            if (status != UserInvitationStatus.REGISTERED) {
+                linkExternalUser = null;
+            }
         }
+    }
+
+    /**
+     * Makes this open invitation link {@code imported}, an imported user of the same organization,
+     * to the profile the invitee registers. The link itself is made then, by the one linking rule.
+     */
+    public void linkOnRegistration(User imported, Instant now) {
+        Objects.requireNonNull(imported, "imported");
+        requireUsable(now);
+        if (administrator) {
+            throw new IllegalArgumentException("An administrator invitation does not link an imported user.");
+        }
+        if (imported.getKind() != org.carebridge.user.UserKind.EXTERNAL || imported.isRemoved()) {
+            throw new IllegalArgumentException("Only a present imported user can be linked.");
+        }
+        if (!Objects.equals(imported.getOrganization().getId(), organization.getId())) {
+            throw new IllegalArgumentException("Link only an imported user of " + organization.getName() + ".");
+        }
+        this.linkExternalUser = imported;
+    }
+
+    /** Whether registering with this invitation is still to link an imported user. */
+    public boolean isLinkPending(Instant now) {
+        return linkExternalUser != null && isUsable(now);
     }
 
     private void restart(String newTokenHash, OutboundMail mail, Instant now) {
@@ -305,5 +348,6 @@ public class UserInvitation {
     public User getRegisteredUser() { return registeredUser; }
     public OutboundMail getOutboundMail() { return outboundMail; }
     public Instant getDeletedAt() { return deletedAt; }
+    public User getLinkExternalUser() { return linkExternalUser; }
     public long getVersion() { return version; }
 }

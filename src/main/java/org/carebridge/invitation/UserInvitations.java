@@ -198,6 +198,43 @@ public class UserInvitations {
     }
 
     /**
+     * Invites one person to register, and to have their new profile linked to {@code imported}
+     * (an imported user the caller checked: of an organization the administrator may act on,
+     * present, not linked). The invitation goes out as any other (an open invitation for the same
+     * address is sent again with a new link) and carries the pending link, which registration
+     * completes through the one linking rule.
+     *
+     * @throws InvitationRefusedException when the address belongs to a user, or an open invitation to
+     *                                    another address already links this imported user
+     * @throws IllegalArgumentException   when the invitation cannot carry the link
+     */
+    @Transactional
+    public UserInvitation inviteToLink(User imported, Invitee person) {
+        Instant now = clock.instant();
+        for (UserInvitation open : linking(imported, now)) {
+            if (!open.getEmail().equals(person.email())) {
+                throw new InvitationRefusedException("The invitation sent to " + open.getEmail() + " already links "
+                        + imported.getFirstName() + " " + imported.getLastName() + " when it is used. Delete it on the"
+                        + " Invitations page first to invite someone else.");
+            }
+        }
+        InvitationBatch batch = invite(imported.getOrganization(), List.of(person), List.of(), false);
+        UserInvitation invitation = em.find(UserInvitation.class, batch.invitationIds().get(0));
+        invitation.linkOnRegistration(em.find(User.class, imported.getId()), now);
+        audit.record(invitation.getOrganization(), AuditAction.LINK_INVITED, AuditTarget.user(imported),
+                "Invitation sent to " + person.email() + ": the profile registered with it will be linked to external"
+                        + " id " + imported.getExternalId() + " (" + imported.getStaffId() + ")");
+        LOG.info(() -> "Invitation " + invitation.getId() + " will link imported user " + imported.getId());
+        return invitation;
+    }
+
+    /** Open invitations whose registration will link {@code imported}, newest first. */
+    public List<UserInvitation> linking(User imported, Instant now) {
+        return em.createNamedQuery(UserInvitation.LINKING, UserInvitation.class).setParameter("userId", imported.getId())
+                .setParameter("now", now).getResultList();
+    }
+
+    /**
      * Sends the chosen invitations again, each with a new link (the old one stops working).
      * Registered invitations are skipped.
      *

@@ -109,9 +109,14 @@ public class MessagingService {
                 UserFilter.ALL.only(others)));
         List<Long> unreachable = others.stream().filter(id -> !reachable.contains(id)).sorted().toList();
         if (!unreachable.isEmpty()) {
+            // The one rule for everyone who left the sender's directory (permissions, affiliations,
+            // a sync that removed a badge user): the history stays, new messages need a new conversation.
+            List<String> names = conversation.getParticipants().stream().map(ConversationParticipant::getUser)
+                    .filter(u -> unreachable.contains(u.getId())).map(User::getDisplayName).sorted().toList();
             throw new MessagingRefusedException(Reason.NOT_REACHABLE, "You can no longer write to "
-                    + (unreachable.size() == 1 ? "one person" : unreachable.size() + " people")
-                    + " in this conversation: they are not in your directory any more. Start a new conversation.",
+                    + String.join(", ", names) + " in this conversation: "
+                    + (names.size() == 1 ? "they are" : "these people are")
+                    + " not in your directory any more. Start a new conversation.",
                     unreachable, List.of());
         }
         outsiderRecipients.checkMayWrite(sender, conversation);

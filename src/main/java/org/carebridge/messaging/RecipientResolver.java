@@ -80,7 +80,7 @@ public class RecipientResolver {
                     }
                     continue;
                 }
-                group.getMembers().forEach(member -> chosen.putIfAbsent(member.getId(), member));
+                reachability.groupMembers(group).forEach(member -> chosen.putIfAbsent(member.getId(), member));
             }
         }
         if (!unreachableUsers.isEmpty() || !unreachableGroups.isEmpty()) {
@@ -92,8 +92,7 @@ public class RecipientResolver {
                 throw new MessagingRefusedException(Reason.NOT_REACHABLE,
                         "Your organization does not allow messages to the whole organization.");
             }
-            em.createQuery("select u from User u where u.organization.id = :organization order by u.id", User.class)
-                    .setParameter("organization", sender.getOrganization().getId()).getResultList()
+            reachability.organizationMembers(sender.getOrganization().getId())
                     .forEach(u -> chosen.putIfAbsent(u.getId(), u));
         }
         chosen.remove(sender.getId());

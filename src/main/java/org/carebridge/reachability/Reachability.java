@@ -45,6 +45,9 @@ public class Reachability {
 
     /** Whether {@code from} may reach {@code to} (message, call, see in the directory). */
     public boolean mayReach(User from, User to) {
+        if (from.isRemoved() || to.isRemoved()) {
+            return false;
+        }
         if (from.getId().equals(to.getId())) {
             return true;
         }
@@ -68,7 +71,7 @@ public class Reachability {
                         + " where (u.organization.id in :organizations or exists (select g.id from ContactGroup g"
                         + " join g.members m where m = u and g.id in :groups))"
                         + " and (u.kind = org.carebridge.user.UserKind.NATIVE or (u.linkedUser is not null"
-                        + " and u.organization.id <> :own))"
+                        + " and u.organization.id <> :own)) and u.removedAt is null"
                         + " order by u.lastName, u.firstName, u.id", User.class)
                 .setParameter("organizations", nonEmpty(audience.wholeOrganizations()))
                 .setParameter("groups", nonEmpty(audience.groups()))
@@ -142,6 +145,24 @@ public class Reachability {
                 .getResultList();
     }
 
+    /**
+     * Everyone a message to a whole organization reaches: its members, except users a sync
+     * removed. Whether the sender may address the organization is the caller's question.
+     */
+    public List<User> organizationMembers(long organizationId) {
+        return em.createQuery("select u from User u where u.organization.id = :organization and u.removedAt is null"
+                + " order by u.id", User.class).setParameter("organization", organizationId).getResultList();
+    }
+
+    /**
+     * Everyone a message to a whole group reaches: its members, except users a sync removed
+     * (a removal also takes the user out of its groups; this holds whatever the order).
+     */
+    public List<User> groupMembers(ContactGroup group) {
+        return group.getMembers().stream().filter(u -> !u.isRemoved())
+                .sorted(java.util.Comparator.comparing(User::getId)).toList();
+    }
+
     private <T> TypedQuery<T> usersQuery(Audience audience, Long except, UserFilter filter, Class<T> type,
             String select) {
         boolean entities = type == User.class;
@@ -150,7 +171,9 @@ public class Reachability {
             jpql.append(" join fetch u.organization");
         }
         jpql.append(" where (u.organization.id in :organizations or exists (select g.id from ContactGroup g"
-                + " join g.members m where m = u and g.id in :groups)) and u.id <> :except");
+                + " join g.members m where m = u and g.id in :groups)) and u.id <> :except"
+                // Users a sync removed stay for history only: nobody reaches them.
+                + " and u.removedAt is null");
         for (int i = 0; i < filter.nameWords().size(); i++) {
             jpql.append(" and (lower(u.firstName) like :w").append(i).append(" escape '\\'")
                     .append(" or lower(u.lastName) like :w").append(i).append(" escape '\\'")

@@ -34,8 +34,9 @@ import org.carebridge.organization.Organization;
 @NamedQuery(name = User.ADMINS_OF, query = "select u from User u where u.organization.id = :organizationId"
         + " and u.orgAdmin = true order by u.lastName, u.firstName, u.id")
 @NamedQuery(name = User.MEMBERS_OF, query = "select u from User u where u.organization.id = :organizationId"
-        + " order by u.lastName, u.firstName, u.id")
-@NamedQuery(name = User.COUNT_MEMBERS_OF, query = "select count(u) from User u where u.organization.id = :organizationId")
+        + " and u.removedAt is null order by u.lastName, u.firstName, u.id")
+@NamedQuery(name = User.COUNT_MEMBERS_OF, query = "select count(u) from User u where u.organization.id = :organizationId"
+        + " and u.removedAt is null")
 @NamedQuery(name = User.LINKED_TO, query = "select u from User u where u.linkedUser.id = :userId order by u.externalId")
 public class User implements PinAttempts {
 
@@ -71,6 +72,14 @@ public class User implements PinAttempts {
 
     @Column(name = "external_id")
     private String externalId;
+
+    /** When a sync removed this external user ({@code null}: present); see {@link #removeFromSync}. */
+    @Column(name = "removed_at")
+    private Instant removedAt;
+
+    /** The external id a removed user had; its {@code externalId} is cleared so the id can come back. */
+    @Column(name = "removed_external_id")
+    private String removedExternalId;
 
     private String title;
     @Column(name = "first_name", nullable = false)
@@ -304,6 +313,7 @@ public class User implements PinAttempts {
         if (kind != UserKind.EXTERNAL) {
             throw new IllegalStateException("Only external users are imported");
         }
+        requirePresent();
         rename(first, middle, last);
         this.guestAccessNumber = guestAccess;
         this.deskPhone = desk;
@@ -315,6 +325,7 @@ public class User implements PinAttempts {
         if (kind != UserKind.EXTERNAL) {
             throw new IllegalStateException("Only imported users are renamed here");
         }
+        requirePresent();
         rename(first, middle, last);
         this.namesEdited = true;
     }
@@ -327,6 +338,7 @@ public class User implements PinAttempts {
         if (kind != UserKind.EXTERNAL) {
             throw new IllegalStateException("Only imported users are linked to a native profile.");
         }
+        requirePresent();
         if (nativeProfile == null || nativeProfile.kind != UserKind.NATIVE) {
             throw new IllegalArgumentException("Choose a Carebridge user profile to link to.");
         }
@@ -342,6 +354,40 @@ public class User implements PinAttempts {
 
     public void unlink() {
         this.linkedUser = null;
+    }
+
+    /**
+     * The on-premises system no longer lists this external user. The row stays, so the
+     * conversations, deliveries and audit lines that name the person keep their name; but the
+     * user leaves every directory and list (everything that lists users asks for present ones),
+     * is unlinked from the native profile it was linked to, and gives up its external id, so the
+     * same id listed again later creates a new user. Group memberships and favorites are the
+     * caller's to drop, as they belong to other aggregates.
+     *
+     * @return the native profile it was linked to, or {@code null}
+     */
+    public User removeFromSync(Instant now) {
+        if (kind != UserKind.EXTERNAL) {
+            throw new IllegalStateException("Only synced users are removed by a sync.");
+        }
+        requirePresent();
+        User wasLinkedTo = linkedUser;
+        this.removedAt = java.util.Objects.requireNonNull(now, "now");
+        this.removedExternalId = externalId;
+        this.externalId = null;
+        this.linkedUser = null;
+        return wasLinkedTo;
+    }
+
+    /** Whether a sync removed this user: kept for history, shown nowhere else. */
+    public boolean isRemoved() {
+        return removedAt != null;
+    }
+
+    private void requirePresent() {
+        if (removedAt != null) {
+            throw new IllegalStateException("This imported user was removed by a sync from the on-premises system.");
+        }
     }
 
     /** The badge phone number: the guest access number followed by the desk phone or extension. */
@@ -471,7 +517,7 @@ public class User implements PinAttempts {
 
     /** Whether the client login may let this user in at all (given the right PIN). */
     public boolean mayUseClients() {
-        return kind == UserKind.NATIVE && loginState == LoginState.ENABLED && pinHash != null;
+        return kind == UserKind.NATIVE && removedAt == null && loginState == LoginState.ENABLED && pinHash != null;
     }
 
     private void clearPinFailures() {
@@ -563,7 +609,7 @@ public class User implements PinAttempts {
      * Signing in also needs a password to have been chosen.
      */
     public boolean mayUseConsole() {
-        return kind == UserKind.NATIVE && isAdministrator() && loginState != LoginState.DISABLED;
+        return kind == UserKind.NATIVE && removedAt == null && isAdministrator() && loginState != LoginState.DISABLED;
     }
 
     public boolean hasPassword() {
@@ -577,6 +623,8 @@ public class User implements PinAttempts {
     public User getLinkedUser() { return linkedUser; }
     public void setLinkedUser(User linkedUser) { this.linkedUser = linkedUser; }
     public String getExternalId() { return externalId; }
+    public Instant getRemovedAt() { return removedAt; }
+    public String getRemovedExternalId() { return removedExternalId; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getFirstName() { return firstName; }

@@ -112,6 +112,7 @@ public class UserService {
             UserSearch search) {
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(user.get("organization").get("id"), organization.getId()));
+        where.add(cb.isNull(user.get("removedAt")));
         contains(cb, where, cb.lower(user.get("firstName")), search.firstName());
         contains(cb, where, cb.lower(user.get("lastName")), search.lastName());
         contains(cb, where, user.get("email"), search.email());

@@ -31,14 +31,32 @@ import org.carebridge.affiliation.Affiliation;
 import org.carebridge.audit.AuditAction;
 import org.carebridge.audit.AuditEvent;
 import org.carebridge.audit.TestAuditTrail;
+import org.carebridge.directory.DirectoryAccess;
+import org.carebridge.directory.DirectoryChanges;
 import org.carebridge.directory.DirectoryClock;
+import org.carebridge.directory.DirectoryEntry;
+import org.carebridge.directory.DirectoryPage;
+import org.carebridge.group.ContactGroup;
+import org.carebridge.messaging.Conversation;
+import org.carebridge.messaging.MessageDelivery;
+import org.carebridge.messaging.MessageDraft;
+import org.carebridge.messaging.MessagePriority;
+import org.carebridge.messaging.MessagingAccess;
+import org.carebridge.messaging.MessagingRefusedException;
+import org.carebridge.messaging.MessagingService;
+import org.carebridge.messaging.MessagingViews;
+import org.carebridge.messaging.Recipients;
 import org.carebridge.organization.Organization;
 import org.carebridge.organization.OrganizationKind;
 import org.carebridge.organization.PhoneNumber;
 import org.carebridge.platform.persistence.ClusterLocksAccess;
 import org.carebridge.platform.persistence.TestDatabase;
+import org.carebridge.reachability.Reachability;
 import org.carebridge.reachability.ReachabilityAccess;
+import org.carebridge.reachability.UserFilter;
 import org.carebridge.user.User;
+import org.carebridge.user.UserAccess;
+import org.carebridge.user.UserSearch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -120,7 +138,8 @@ class SyncServiceTest {
 
     private List<User> external(TestDatabase.Kind kind, Organization org) {
         return databases.get(kind).transaction(em -> em.createQuery("select u from User u where u.organization.id = :id"
-                + " and u.kind = org.carebridge.user.UserKind.EXTERNAL order by u.externalId", User.class)
+                + " and u.kind = org.carebridge.user.UserKind.EXTERNAL and u.removedAt is null order by u.externalId",
+                User.class)
                 .setParameter("id", org.getId()).getResultList());
     }
 
@@ -292,5 +311,139 @@ class SyncServiceTest {
         assertFalse(staffIds.contains(dan.getStaffId()));
         assertEquals(List.of(a.getName(), p.getName()), frame.getJsonArray("organizations").stream()
                 .map(v -> v.asJsonObject().getString("name")).toList());
+    }
+
+    private <T> T messaging(TestDatabase.Kind kind, Function<MessagingAccess, T> work) {
+        return databases.get(kind).transaction(em -> work.apply(MessagingAccess.over(em, clock)));
+    }
+
+    private static MessageDraft draft(String text) {
+        return new MessageDraft(UUID.randomUUID().toString(), text, MessagePriority.NORMAL, List.of());
+    }
+
+    private User externalById(TestDatabase.Kind kind, Organization org, String externalId) {
+        return external(kind, org).stream().filter(u -> externalId.equals(u.getExternalId())).findFirst().orElseThrow();
+    }
+
+    /**
+     * The bug this guards against: deleting a synced user who took part in a conversation broke
+     * the run on a foreign key, and every later run the same way. Now the user is removed (kept
+     * for history) and leaves the directory, Find Users, its groups, favorites and its link; the
+     * others' conversations stay readable; later runs succeed, and the same external id listed
+     * again is a new user.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aSyncedUserWithMessagesIsRemovedKeptForHistoryAndLaterRunsSucceed(TestDatabase.Kind kind) {
+        Organization hospital = organization(kind, OrganizationKind.HOSPITAL, "Removal Hospital");
+        integrations(kind, s -> s.enable(hospital));
+        User nina = nativeUser(kind, hospital, "Nina");
+        User nora = nativeUser(kind, hospital, "Nora");
+        run(kind, hospital, List.of(contact("r1", "Rex", "Removed"), contact("r2", "Sue", "Stays")));
+        User rex = externalById(kind, hospital, "r1");
+        databases.get(kind).run(em -> {
+            User managed = em.find(User.class, rex.getId());
+            managed.linkTo(em.find(User.class, nora.getId()));
+            ContactGroup badges = new ContactGroup(em.find(Organization.class, hospital.getId()), "Badges", NOW);
+            badges.addMember(managed);
+            badges.addMember(em.find(User.class, nora.getId()));
+            badges.addMember(em.find(User.class, nina.getId()));
+            badges.changeWholeGroupMessaging(true);
+            em.persist(badges);
+        });
+        long groupId = databases.get(kind).transaction(em -> em.createNamedQuery(ContactGroup.OF_MEMBER,
+                ContactGroup.class).setParameter("userId", rex.getId()).getSingleResult().getId());
+
+        MessagingService.Sent direct = messaging(kind, m -> m.messaging.start(nina.getId(),
+                Recipients.users(rex.getId()), draft("Your patient in bed 4 is ready.")));
+        long conversationId = direct.message().getConversation().getId();
+        MessagingService.Sent shared = messaging(kind, m -> m.messaging.start(nina.getId(),
+                Recipients.users(rex.getId(), nora.getId()), draft("Handover at 7.")));
+        databases.get(kind).run(em -> DirectoryAccess.over(em, clock).addFavorite(nina, rex.getId()));
+        DirectoryPage before = databases.get(kind).transaction(em -> DirectoryAccess.over(em, clock)
+                .page(nina, null, null, null));
+        assertTrue(before.entries().stream().anyMatch(e -> e.id() == rex.getId() && e.favorite()));
+
+        clock.advance(Duration.ofMinutes(1));
+        ImportSummary removal = run(kind, hospital, List.of(contact("r2", "Sue", "Stays")));
+        assertEquals(ImportRunState.SUCCEEDED, removal.state());
+        assertEquals(List.of(0, 1, 0, 1, 0, 0), List.of(removal.created(), removal.unchanged(), removal.updated(),
+                removal.deleted(), removal.overwritten(), removal.errors()));
+        ImportRecord deleted = integrations(kind, s -> s.records(s.run(hospital, removal.runId()))).stream()
+                .filter(r -> r.getChange() == ImportChange.DELETED).findFirst().orElseThrow();
+        assertEquals("r1", deleted.getExternalId());
+        assertEquals(rex.getStaffId(), deleted.getStaffId());
+        assertTrue(deleted.getMessage().contains("unlinked from " + nora.getSortName()), deleted.getMessage());
+
+        // Kept for history, gone from everything that lists people.
+        User removed = databases.get(kind).transaction(em -> em.find(User.class, rex.getId()));
+        assertTrue(removed.isRemoved());
+        assertNull(removed.getExternalId(), "the external id is free for a new user");
+        assertEquals("r1", removed.getRemovedExternalId());
+        assertNull(removed.getLinkedUser(), "unlinked");
+        assertEquals(List.of("r2"), external(kind, hospital).stream().map(User::getExternalId).toList());
+        databases.get(kind).run(em -> {
+            Reachability reachability = ReachabilityAccess.over(em);
+            User me = em.find(User.class, nina.getId());
+            assertFalse(reachability.mayReach(me, em.find(User.class, rex.getId())));
+            assertFalse(reachability.userIds(reachability.audienceOf(me)).contains(rex.getId()));
+            assertFalse(reachability.users(reachability.audienceOf(me), me.getId(), UserFilter.ALL.named("Rex"), 10)
+                    .stream().anyMatch(u -> u.getId().equals(rex.getId())));
+            assertFalse(UserAccess.search(em).search(em.find(Organization.class, hospital.getId()),
+                    UserSearch.everyone(), UserSearch.Order.NAME, true, 0, 100).stream()
+                    .anyMatch(u -> u.getId().equals(rex.getId())), "Find Users");
+            assertFalse(em.createNamedQuery(User.MEMBERS_OF, User.class).setParameter("organizationId", hospital.getId())
+                    .getResultList().stream().anyMatch(u -> u.getId().equals(rex.getId())), "Members");
+            ContactGroup badges = em.find(ContactGroup.class, groupId);
+            assertEquals(2, badges.getMemberCount(), "out of its group");
+            assertEquals(List.of(), em.createNamedQuery(User.LINKED_TO, User.class).setParameter("userId", nora.getId())
+                    .getResultList(), "gone from the native profile's linked accounts");
+            assertFalse(reachability.connectorListing(hospital.getId()).stream()
+                    .anyMatch(u -> u.getId().equals(rex.getId())));
+        });
+        DirectoryChanges changes = databases.get(kind).transaction(em -> DirectoryAccess.over(em, clock)
+                .changes(nina, before.syncToken()));
+        assertTrue(changes.removedUsers().contains(rex.getId()), "an incremental directory sync drops the user");
+        assertFalse(changes.changed().stream().anyMatch(e -> e.id() == rex.getId()
+                && !DirectoryEntry.GROUP.equals(e.kind())));
+        DirectoryPage after = databases.get(kind).transaction(em -> DirectoryAccess.over(em, clock)
+                .page(nina, null, null, null));
+        assertFalse(after.entries().stream().anyMatch(e -> e.id() == rex.getId() && DirectoryEntry.EXTERNAL.equals(e.kind())));
+
+        // The conversations stay, with the removed user's name; writing into them is refused by name.
+        databases.get(kind).run(em -> {
+            assertNotNull(em.find(Conversation.class, conversationId));
+            assertEquals(1, em.createNamedQuery(MessageDelivery.OF_RECIPIENT, MessageDelivery.class)
+                    .setParameter("messageId", direct.message().getId()).setParameter("recipientId", rex.getId())
+                    .getResultList().size(), "the delivery to the removed user stays");
+        });
+        MessagingViews.ConversationSummary summary = messaging(kind, m -> m.queries.conversation(nina.getId(),
+                conversationId));
+        assertTrue(summary.participants().stream().anyMatch(p -> p.id() == rex.getId() && p.name().equals("Rex Removed")));
+        MessagingViews.MessageView sentToRex = messaging(kind, m -> m.queries.message(nina.getId(),
+                direct.message().getId()));
+        assertEquals("Rex Removed", sentToRex.recipients().get(0).name());
+        MessagingRefusedException refused = assertThrows(MessagingRefusedException.class, () -> messaging(kind,
+                m -> m.messaging.send(nina.getId(), shared.message().getConversation().getId(), draft("Still there?"))));
+        assertEquals(MessagingRefusedException.Reason.NOT_REACHABLE, refused.reason());
+        assertEquals(List.of(rex.getId()), refused.unreachableUsers());
+        assertTrue(refused.getMessage().contains("Rex Removed"), refused.getMessage());
+        MessagingService.Sent toGroup = messaging(kind, m -> m.messaging.start(nora.getId(),
+                new Recipients(List.of(), List.of(groupId), false), draft("Group note")));
+        assertEquals(List.of(), databases.get(kind).transaction(em -> em.createNamedQuery(MessageDelivery.OF_RECIPIENT,
+                MessageDelivery.class).setParameter("messageId", toGroup.message().getId())
+                .setParameter("recipientId", rex.getId()).getResultList()), "not in group sends");
+
+        // The next runs succeed; the same external id listed again is a new user.
+        ImportSummary next = run(kind, hospital, List.of(contact("r2", "Sue", "Stays")));
+        assertEquals(ImportRunState.SUCCEEDED, next.state());
+        assertEquals(List.of(0, 1, 0), List.of(next.created(), next.unchanged(), next.deleted()));
+        ImportSummary back = run(kind, hospital, List.of(contact("r1", "Rex", "Removed"), contact("r2", "Sue", "Stays")));
+        assertEquals(ImportRunState.SUCCEEDED, back.state());
+        assertEquals(1, back.created());
+        User again = externalById(kind, hospital, "r1");
+        assertNotEquals(rex.getId(), again.getId());
+        assertNotEquals(rex.getStaffId(), again.getStaffId());
+        assertFalse(again.isRemoved());
     }
 }

@@ -197,4 +197,34 @@ class UserInvitationTest {
         assertThrows(IllegalStateException.class, () -> invitation.register(user(practice, 21, EMAIL), NOW));
         assertThrows(IllegalStateException.class, () -> invitation.resend("hash-2", mail(NOW), NOW.plusSeconds(31)));
     }
+
+    private User imported(Organization organization, long id) {
+        User user = org.carebridge.TestEntities.withId(User.externalUser(organization, "vs-" + id, "Ada", "Byron",
+                java.time.ZoneId.of("UTC"), NOW), id);
+        user.assignStaffId();
+        return user;
+    }
+
+    @Test
+    void anOpenInvitationCarriesALinkToAnImportedUserOfItsOwnOrganizationUntilDeleted() {
+        UserInvitation invitation = invitation(false);
+        User badge = imported(practice, 30);
+        invitation.linkOnRegistration(badge, NOW);
+        assertSame(badge, invitation.getLinkExternalUser());
+        assertTrue(invitation.isLinkPending(NOW));
+        assertFalse(invitation.isLinkPending(invitation.getExpiresAt()), "an expired invitation links nothing");
+
+        assertThrows(IllegalArgumentException.class, () -> invitation.linkOnRegistration(
+                imported(org.carebridge.TestEntities.practice(3), 31), NOW), "another organization's imported user");
+        assertThrows(IllegalArgumentException.class, () -> invitation.linkOnRegistration(admin, NOW), "a native user");
+        User removed = imported(practice, 32);
+        removed.removeFromSync(NOW);
+        assertThrows(IllegalArgumentException.class, () -> invitation.linkOnRegistration(removed, NOW));
+        assertThrows(IllegalArgumentException.class, () -> invitation(true).linkOnRegistration(badge, NOW),
+                "an administrator invitation");
+
+        invitation.delete(NOW.plusSeconds(60));
+        assertNull(invitation.getLinkExternalUser(), "the pending link goes with the invitation");
+        assertThrows(IllegalStateException.class, () -> invitation.linkOnRegistration(badge, NOW.plusSeconds(61)));
+    }
 }

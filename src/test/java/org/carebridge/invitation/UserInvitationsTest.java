@@ -35,8 +35,10 @@ import org.carebridge.access.SecretTokens;
 import org.carebridge.audit.AuditAction;
 import org.carebridge.audit.AuditEvent;
 import org.carebridge.audit.AuditTrail;
+import org.carebridge.directory.DirectoryClock;
 import org.carebridge.group.ContactGroup;
 import org.carebridge.group.GroupService;
+import org.carebridge.integration.ImportedUsers;
 import org.carebridge.mail.MailState;
 import org.carebridge.mail.OutboundMail;
 import org.carebridge.mail.Outbox;
@@ -45,7 +47,9 @@ import org.carebridge.organization.OrganizationKind;
 import org.carebridge.organization.PhoneNumber;
 import org.carebridge.platform.PublicLinks;
 import org.carebridge.platform.persistence.TestDatabase;
+import org.carebridge.user.ProfileForm;
 import org.carebridge.user.User;
+import org.carebridge.user.UserService;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -470,6 +474,167 @@ class UserInvitationsTest {
         assertEquals(RegistrationLink.UNKNOWN, registrations(kind, r -> r.open(null)).link());
     }
 
+    // --- a new profile for an imported (badge) user ----------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void anInvitationSentForAnImportedUserLinksTheProfileRegisteredWithIt(TestDatabase.Kind kind) {
+        World w = world(kind);
+        User badge = importedUser(kind, w.org, "Ada", "Lovelace");
+        UserInvitation sent = linking(kind, l -> l.inviteToLink(badge, a("ada"), "Ada", "Lovelace"));
+        assertEquals(List.of(sent.getId()), idsOf(linking(kind, l -> l.pendingInvitations(badge))));
+        assertEquals("Ada", sent.getFirstName());
+        assertTrue(auditActions(kind, w.org).contains(AuditAction.LINK_INVITED.code()));
+        InvitationRefusedException second = assertThrows(InvitationRefusedException.class,
+                () -> linking(kind, l -> l.inviteToLink(badge, a("bob"), null, null)));
+        assertTrue(second.getMessage().contains(a("ada")), second.getMessage());
+        UserInvitation again = linking(kind, l -> l.inviteToLink(badge, a("ada"), "Ada", "Lovelace"));
+        assertEquals(sent.getId(), again.getId(), "the same address: the open invitation is sent again");
+
+        clock.advance(Duration.ofHours(2));
+        User ada = registrations(kind, r -> r.register(token(mailOf(kind, again).message().text()),
+                new RegistrationForm("Ada", "Lovelace", null, "1357", "1357", "", "", null)));
+        User linked = databases.get(kind).transaction(em -> em.find(User.class, badge.getId()));
+        assertEquals(ada.getId(), linked.getLinkedUser().getId(), "linked as the invitee registered");
+        assertEquals(List.of(badge.getId()), databases.get(kind).transaction(em -> em.createNamedQuery(User.LINKED_TO,
+                User.class).setParameter("userId", ada.getId()).getResultList()).stream().map(User::getId).toList(),
+                "the new profile's Linked accounts");
+        assertEquals(List.of(), linking(kind, l -> l.pendingInvitations(badge)));
+        AuditEvent link = auditEvents(kind, w.org, AuditAction.USER_LINKED).get(0);
+        assertEquals(ada.getId(), link.getActor().getId());
+        assertTrue(link.getDetails().contains(ada.getSortName()), link.getDetails());
+        String registered = auditEvents(kind, w.org, AuditAction.USER_REGISTERED).get(0).getDetails();
+        assertTrue(registered.contains("linked to imported user " + badge.getStaffId()), registered);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aDeletedOrExpiredInvitationTakesItsPendingLinkWithIt(TestDatabase.Kind kind) {
+        World w = world(kind);
+        User badge = importedUser(kind, w.org, "Bob", "Baker");
+        UserInvitation deleted = linking(kind, l -> l.inviteToLink(badge, a("bob"), null, null));
+        invitations(kind, s -> s.delete(List.of(deleted.getId())));
+        assertNull(databases.get(kind).transaction(em -> em.find(UserInvitation.class, deleted.getId()))
+                .getLinkExternalUser());
+        assertEquals(List.of(), linking(kind, l -> l.pendingInvitations(badge)));
+
+        UserInvitation expiring = linking(kind, l -> l.inviteToLink(badge, a("robert"), null, null));
+        clock.advance(UserInvitation.LIFETIME.plusMinutes(1));
+        assertEquals(List.of(), linking(kind, l -> l.pendingInvitations(badge)), "an expired invitation links nothing");
+        assertThrows(UnusableRegistrationLinkException.class, () -> register(kind,
+                token(mailOf(kind, expiring).message().text()), "", ""));
+        UserInvitation fresh = linking(kind, l -> l.inviteToLink(badge, a("bobby"), null, null));
+        assertEquals(List.of(fresh.getId()), idsOf(linking(kind, l -> l.pendingInvitations(badge))),
+                "another address may be invited once the first is gone");
+        assertNull(databases.get(kind).transaction(em -> em.find(User.class, badge.getId())).getLinkedUser());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aRegistrationStandsWhenTheImportedUserWasLinkedMeanwhile(TestDatabase.Kind kind) {
+        World w = world(kind);
+        User badge = importedUser(kind, w.org, "Cy", "Cole");
+        UserInvitation sent = linking(kind, l -> l.inviteToLink(badge, a("cy"), null, null));
+        User existing = user(kind, w.org, "cyrus", false);
+        linking(kind, l -> l.link(badge, existing.getId()));
+
+        User cy = registrations(kind, r -> r.register(token(mailOf(kind, sent).message().text()),
+                new RegistrationForm("Cy", "Cole", null, "1357", "1357", "", "", null)));
+        assertNotNull(cy.getId());
+        assertEquals(existing.getId(), databases.get(kind).transaction(em -> em.find(User.class, badge.getId()))
+                .getLinkedUser().getId(), "the earlier link stays");
+        String registered = auditEvents(kind, w.org, AuditAction.USER_REGISTERED).get(0).getDetails();
+        assertTrue(registered.contains("not linked to imported user " + badge.getStaffId()), registered);
+        assertTrue(registered.contains("already linked"), registered);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aProfileCreatedByHandIsLinkedOnSaveAndOnlyForAnImportedUserOfTheSameOrganization(TestDatabase.Kind kind) {
+        World w = world(kind);
+        User badge = importedUser(kind, w.org, "Dee", "Dunn");
+        User stranger = importedUser(kind, w.other, "Sal", "Stone");
+        assertThrows(NotInScopeException.class, () -> linking(kind, l -> l.createLinkedProfile(stranger, w.org,
+                profile("Sal", "Stone", a("sal")))));
+        assertNull(userByEmail(kind, a("sal")), "nothing was created");
+
+        User dee = linking(kind, l -> l.createLinkedProfile(badge, w.org, profile("Dee", "Dunn", a("dee"))));
+        assertEquals(dee.getId(), databases.get(kind).transaction(em -> em.find(User.class, badge.getId()))
+                .getLinkedUser().getId());
+        assertTrue(auditActions(kind, w.org).containsAll(List.of(AuditAction.USER_CREATED.code(),
+                AuditAction.USER_LINKED.code())));
+        assertThrows(IllegalArgumentException.class, () -> linking(kind, l -> l.createLinkedProfile(badge, w.org,
+                profile("Dee", "Two", a("dee2")))), "already linked");
+        assertNull(userByEmail(kind, a("dee2")), "a profile is created only together with its link");
+        assertThrows(IllegalArgumentException.class, () -> linking(kind, l -> l.inviteToLink(badge, a("dee3"), null,
+                null)), "already linked");
+    }
+
+    private User importedUser(TestDatabase.Kind kind, Organization org, String first, String last) {
+        return databases.get(kind).transaction(em -> {
+            User u = User.externalUser(em.find(Organization.class, org.getId()), "vs-" + UUID.randomUUID(), first,
+                    last, CHICAGO, START);
+            em.persist(u);
+            u.assignStaffId();
+            return u;
+        });
+    }
+
+    private static ProfileForm profile(String first, String last, String email) {
+        ProfileForm form = ProfileForm.blank(CHICAGO);
+        form.setFirstName(first);
+        form.setLastName(last);
+        form.setEmail(email);
+        form.setPin("2468");
+        return form;
+    }
+
+    private static List<Long> idsOf(List<UserInvitation> invitations) {
+        return invitations.stream().map(UserInvitation::getId).toList();
+    }
+
+    private List<AuditEvent> auditEvents(TestDatabase.Kind kind, Organization org, AuditAction action) {
+        return databases.get(kind).transaction(em -> {
+            List<AuditEvent> events = em.createQuery("select e from AuditEvent e where e.organization.id = :org"
+                    + " and e.action = :action order by e.id desc", AuditEvent.class).setParameter("org", org.getId())
+                    .setParameter("action", action.code()).getResultList();
+            events.forEach(e -> {
+                if (e.getActor() != null) {
+                    e.getActor().getId();
+                }
+            });
+            return events;
+        });
+    }
+
+    private <T> T linking(TestDatabase.Kind kind, Function<ImportedUsers, T> work) {
+        return databases.get(kind).transaction(em -> {
+            try {
+                return work.apply(importedUsersOn(em));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private ImportedUsers importedUsersOn(EntityManager em) throws ReflectiveOperationException {
+        ImportedUsers imported = new ImportedUsers();
+        set(imported, "em", em);
+        set(imported, "clock", clock);
+        set(imported, "audit", audit(em));
+        set(imported, "directoryClock", DirectoryClock.over(em));
+        set(imported, "invitations", invitationsOn(em));
+        UserService users = new UserService();
+        set(users, "em", em);
+        set(users, "clock", clock);
+        set(users, "hasher", hasher);
+        set(users, "admin", new SignedIn(em));
+        set(users, "audit", audit(em));
+        set(users, "directoryClock", DirectoryClock.over(em));
+        set(imported, "users", users);
+        return imported;
+    }
+
     // --- arranging -------------------------------------------------------------------------
 
     private record World(Organization org, User admin, Organization other, User otherAdmin) {
@@ -511,6 +676,7 @@ class UserInvitationsTest {
             r.hasher = hasher;
             try {
                 r.audit = audit(em);
+                r.importedUsers = importedUsersOn(em);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

@@ -10,6 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
 
 import org.carebridge.affiliation.AssociationPermission;
 import org.carebridge.affiliation.Affiliation;
@@ -49,20 +54,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /**
  * The on-premises integration end to end: the reference connector's own code against the real
  * WAR on Payara Micro (PostgreSQL) over a real WebSocket. Sign-in by challenge, imports (created,
  * unchanged, updated, deleted, overwritten, per-record errors), a run cut off midway and one over
  * 5,000 (both failed, nothing applied), refused credentials and frames, the adapter status, a
- * regenerated key, and the reverse sync on the guide's affiliation example.
+ * regenerated key, the reverse sync on the guide's affiliation example, and the removal of a
+ * badge user someone has written to.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class IntegrationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PASSWORD = "Correct-Horse-9";
     private static ItData data;
+
+    /** Invitations sent from the Imported User page. */
+    @RegisterExtension
+    static final GreenMailExtension SMTP = Mailbox.smtpServer();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -199,6 +213,78 @@ class IntegrationIT {
         assertTrue(records.stream().anyMatch(r -> r.getChange() == ImportChange.OVERWRITTEN && "vs-5".equals(r.getExternalId())
                 && r.getStaffId().equals(user5.getStaffId())));
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("sync-result: run " + run.getId() + " SUCCEEDED"));
+    }
+
+    /**
+     * A badge user a clinician has written to (and marked as favorite) leaves the on-premises
+     * contacts group: the run succeeds with one deletion, the user leaves the clinician's
+     * directory (an incremental sync reports it removed), the conversation stays readable with
+     * the name and refuses new messages by name, the next run succeeds, and the same external id
+     * listed again is a new user.
+     */
+    @Test
+    void aBadgeUserSomeoneWroteToIsRemovedAndEveryLaterSyncSucceeds() throws Exception {
+        Organization hospital = hospital("Removal Hospital");
+        IntegrationCredentials credentials = data.enableIntegration(hospital);
+        List<ConnectorContact> contacts = contacts(3);
+        ReferenceConnector connector = connector(credentials, contacts);
+        connector.awaitWelcome(WAIT);
+        assertCounts(result(connector), 3, 0, 0, 0, 0, 0);
+        User badge = data.externalUsers(hospital).stream().filter(u -> u.getExternalId().equals("vs-1")).findFirst()
+                .orElseThrow();
+
+        User nurse = data.member(hospital, ItData.uniqueEmail("nurse"));
+        String token = data.clientToken(nurse);
+        ClientApi api = new ClientApi(HttpClient.newHttpClient(), Deployments.loopback(deployed));
+        HttpResponse<String> started = api.call("POST", "/api/v1/conversations", token, "{\"to\":{\"users\":["
+                + badge.getId() + "]},\"clientMessageId\":\"" + UUID.randomUUID() + "\",\"text\":\"Bed 4 is ready\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        long conversationId = ClientApi.json(started.body()).getJsonObject("conversation").getJsonNumber("id")
+                .longValue();
+        assertEquals(204, api.call("PUT", "/api/v1/directory/favorites/" + badge.getId(), token, null).statusCode());
+        JsonObject directory = ClientApi.json(api.call("GET", "/api/v1/directory", token, null).body());
+        assertTrue(listsPerson(directory, badge), directory.toString());
+
+        contacts.removeIf(c -> c.externalId().equals("vs-1"));
+        syncNow(hospital);
+        JsonObject removal = result(connector);
+        assertEquals("SUCCEEDED", removal.getString("state"), removal.toString());
+        assertCounts(removal, 0, 2, 0, 1, 0, 0);
+        assertEquals(List.of("vs-0", "vs-2"), data.externalUsers(hospital).stream().map(User::getExternalId).toList());
+        assertTrue(data.reload(badge).isRemoved(), "kept for history");
+
+        JsonObject changes = ClientApi.json(api.call("GET", "/api/v1/directory/changes?since="
+                + URLEncoder.encode(directory.getString("syncToken"), StandardCharsets.UTF_8), token, null).body());
+        assertTrue(changes.getJsonArray("removedUsers").stream()
+                .anyMatch(v -> ((jakarta.json.JsonNumber) v).longValue() == badge.getId()), changes.toString());
+        assertFalse(listsPerson(ClientApi.json(api.call("GET", "/api/v1/directory", token, null).body()), badge));
+        HttpResponse<String> history = api.call("GET", "/api/v1/conversations/" + conversationId + "/messages", token,
+                null);
+        assertEquals(200, history.statusCode(), history.body());
+        assertTrue(history.body().contains(badge.getDisplayName()), history.body());
+        HttpResponse<String> refused = api.call("POST", "/api/v1/conversations/" + conversationId + "/messages", token,
+                "{\"clientMessageId\":\"" + UUID.randomUUID() + "\",\"text\":\"Still there?\"}");
+        assertEquals(422, refused.statusCode(), refused.body());
+        JsonObject problem = ClientApi.json(refused.body());
+        assertTrue(problem.getString("type").endsWith("/recipient-not-reachable"), refused.body());
+        assertTrue(problem.getString("detail").contains(badge.getDisplayName()), refused.body());
+
+        syncNow(hospital);
+        JsonObject next = result(connector);
+        assertEquals("SUCCEEDED", next.getString("state"), next.toString());
+        assertCounts(next, 0, 2, 0, 0, 0, 0);
+
+        contacts.add(new ConnectorContact("vs-1", "First1", null, "Last1", "4085550100", "21"));
+        syncNow(hospital);
+        assertCounts(result(connector), 1, 2, 0, 0, 0, 0);
+        User again = data.externalUsers(hospital).stream().filter(u -> u.getExternalId().equals("vs-1")).findFirst()
+                .orElseThrow();
+        assertFalse(again.getId().equals(badge.getId()), "a new user");
+    }
+
+    private static boolean listsPerson(JsonObject directoryPage, User user) {
+        return directoryPage.getJsonArray("entries").stream().map(JsonValue::asJsonObject)
+                .anyMatch(e -> "external".equals(e.getString("kind")) && e.getJsonNumber("id").longValue() == user.getId());
     }
 
     @Test
@@ -473,6 +559,97 @@ class IntegrationIT {
             browser.waitFor("#not-found");
             browser.open("/console/user/imported.xhtml?id=" + linus.getId());
             browser.waitFor("#not-found");
+        }
+    }
+
+    private Long linkedProfileId(User imported) {
+        return data.transaction(em -> {
+            User linked = em.find(User.class, imported.getId()).getLinkedUser();
+            return linked == null ? null : linked.getId();
+        });
+    }
+
+    /** Imported User ▸ link dialog ▸ "Create a new Carebridge profile…": the dialog asking how. */
+    private static void openCreateDialog(Browser browser, User imported) {
+        browser.open("/console/user/imported.xhtml?id=" + imported.getId());
+        browser.click("#imported\\:openLink");
+        browser.waitFor("#link\\:openCreate");
+        browser.click("#link\\:openCreate");
+        browser.waitFor("#create\\:chooseMethod");
+    }
+
+    /**
+     * A new Carebridge profile for a badge user, both ways the guide describes: an invitation whose
+     * mailed link registers the person, who is linked as they register; and Create User Profile,
+     * opened with the imported names, which links on save. An imported user of another
+     * organization, or one already linked, cannot be linked from Create User Profile.
+     */
+    @Test
+    void anAdministratorGivesABadgeUserANewProfileByInvitationOrByHand() throws Exception {
+        Organization hospital = hospital("New Profile Hospital");
+        String email = ItData.uniqueEmail("creator");
+        data.administrator(hospital, email, PASSWORD);
+        User lucy = data.externalUser(hospital, "vs-lucy", "Lucy", "Pelt");
+        User schroeder = data.externalUser(hospital, "vs-schroeder", "Schroeder", "Keys");
+        Organization elsewhere = hospital("Elsewhere Hospital");
+        User stranger = data.externalUser(elsewhere, "vs-patty", "Peppermint", "Patty");
+        String invitee = ItData.uniqueEmail("lucy");
+
+        try (Browser browser = new Browser(Deployments.loopback(deployed))) {
+            browser.signIn(email, PASSWORD);
+            browser.waitForUrlContaining("/console/");
+            openCreateDialog(browser, lucy);
+            browser.click("#create\\:chooseMethod");
+            browser.waitFor("#create\\:inviteEmail");
+            assertEquals("Lucy", browser.value("#create\\:inviteFirstName"));
+            assertEquals("Pelt", browser.value("#create\\:inviteLastName"));
+            browser.type("#create\\:inviteEmail", invitee);
+            browser.click("#create\\:sendInvite");
+            browser.waitForText("#banner", "Invitation sent to " + invitee);
+            browser.waitForText("#imported\\:pending", invitee);
+            assertTrue(linkedProfileId(lucy) == null, "linked only when the person registers");
+
+            MimeMessage mail = Mailbox.await(SMTP, invitee, "invites you to Carebridge");
+            browser.signOut();
+            browser.forgetSession();
+            browser.driver().get(Mailbox.link(mail));
+            browser.waitFor("#register\\:submit");
+            assertEquals("Lucy", browser.value("#register\\:firstName"));
+            browser.type("#register\\:pin", "2580");
+            browser.type("#register\\:pinConfirmation", "2580");
+            browser.click("#register\\:submit");
+            browser.waitForText("#registered", "You are registered with " + hospital.getName());
+            User registered = data.userByEmail(invitee);
+            assertEquals(registered.getId(), linkedProfileId(lucy));
+
+            browser.signIn(email, PASSWORD);
+            browser.waitForUrlContaining("/console/");
+            browser.open("/console/user/edit.xhtml?id=" + registered.getId());
+            browser.waitForText("#linkedForm\\:linked", "vs-lucy");
+
+            openCreateDialog(browser, schroeder);
+            browser.click("label[for='create:method:1']");
+            browser.click("#create\\:chooseMethod");
+            browser.waitForUrlContaining("/console/user/create.xhtml");
+            browser.waitForText("#linkingNote", schroeder.getStaffId());
+            assertEquals("Schroeder", browser.value("#profile\\:firstName"));
+            assertEquals("Keys", browser.value("#profile\\:lastName"));
+            String byHand = ItData.uniqueEmail("schroeder");
+            browser.type("#profile\\:email", byHand);
+            browser.type("#profile\\:pin", "1357");
+            browser.click("#profile\\:save");
+            browser.waitForUrlContaining("/console/user/edit.xhtml?id=");
+            browser.waitForText("#banner", "created and linked");
+            browser.waitForText("#linkedForm\\:linked", "vs-schroeder");
+            assertEquals(data.userByEmail(byHand).getId(), linkedProfileId(schroeder));
+
+            for (String path : List.of("/console/user/create.xhtml?linkImported=" + stranger.getId(),
+                    "/console/user/create.xhtml?organization=" + elsewhere.getId() + "&linkImported=" + stranger.getId(),
+                    "/console/user/create.xhtml?linkImported=" + schroeder.getId())) {
+                browser.open(path);
+                browser.waitFor("#not-found");
+                assertFalse(browser.pageText().contains("Peppermint"), path);
+            }
         }
     }
 }

@@ -241,10 +241,11 @@ public final class ItData implements AutoCloseable {
                 org.carebridge.integration.ImportRun.class).setParameter("organizationId", organization.getId()).getResultList());
     }
 
-    /** An organization's external (synced) users, by external id. */
+    /** An organization's present external (synced) users, by external id; users a sync removed are left out. */
     public List<User> externalUsers(Organization organization) {
         return transaction(em -> em.createQuery("select u from User u where u.organization.id = :id"
-                + " and u.kind = org.carebridge.user.UserKind.EXTERNAL order by u.externalId", User.class)
+                + " and u.kind = org.carebridge.user.UserKind.EXTERNAL and u.removedAt is null order by u.externalId",
+                User.class)
                 .setParameter("id", organization.getId()).getResultList());
     }
 

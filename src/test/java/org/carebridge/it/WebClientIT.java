@@ -423,6 +423,55 @@ class WebClientIT extends BrowserTestSupport {
             browser.waitForText("#connection", "Connected again.");
             browser.waitForText("#messages", "Bring the chart " + tag);
 
+            // The server drops Ada's socket: her next acknowledgement names a sequence never sent, which
+            // the server answers by closing with 1003. Her client reconnects on its own, acknowledges
+            // again what the lost frame covered, and goes on receiving live; nothing shows twice.
+            script(browser, "window.__serverClose = null;"
+                    + "const original = WebSocket.prototype.send;"
+                    + "WebSocket.prototype.send = function (data) {"
+                    + "  if (typeof data === 'string' && data.indexOf('\"ack\"') >= 0) {"
+                    + "    WebSocket.prototype.send = original;"
+                    + "    this.addEventListener('close', e => { window.__serverClose = e.code + ' ' + e.reason; });"
+                    + "    return original.call(this, JSON.stringify({type: 'ack', sequence: 2147483647}));"
+                    + "  }"
+                    + "  return original.call(this, data);"
+                    + "};");
+            second.type("#reply-text", "Across the drop " + tag);
+            second.click("#reply-send");
+            browser.waitForText("#messages", "Across the drop " + tag);
+            waitUntil(browser, 30, d -> script(browser, "return window.__serverClose") != null);
+            assertTrue(String.valueOf(script(browser, "return window.__serverClose")).startsWith("1003 Sequence 2147483647 was never sent"),
+                    "the server closed the socket: " + script(browser, "return window.__serverClose"));
+            browser.waitForText("#connection", "Connected again.");
+            waitUntil(browser, 30, d -> data.transaction(em -> ((Number) em.createNativeQuery(
+                    "select last_sequence - acked_sequence from client_event_cursor where user_id = ?")
+                    .setParameter(1, ada.getId()).getSingleResult()).longValue()) == 0);
+            second.type("#reply-text", "After the drop " + tag);
+            second.click("#reply-send");
+            browser.waitForText("#messages", "After the drop " + tag);
+            assertEquals(1, browser.findAll("#messages .message").stream()
+                    .filter(m -> m.getText().contains("Across the drop " + tag)).count(), "the message across the drop shows once");
+
+            // With the tab in the background (headless Chromium has no notification centre, so the page's
+            // Notification is one that records, and the page is told it is hidden), a high-priority message
+            // raises one notification that says only that something is waiting: no text, no sender.
+            script(browser, "window.__notifications = [];"
+                    + "window.Notification = class {"
+                    + "  static get permission() { return 'granted'; }"
+                    + "  constructor(title, options) { window.__notifications.push(title + ' | ' + options.body); }"
+                    + "  addEventListener() {}"
+                    + "  close() {}"
+                    + "};"
+                    + "Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'hidden'});");
+            second.click("#reply-high");
+            second.type("#reply-text", "Hidden tab " + tag);
+            second.click("#reply-send");
+            browser.waitForText("#messages", "Hidden tab " + tag);
+            waitUntil(browser, 30, d -> ((Number) script(browser, "return window.__notifications.length")).intValue() == 1);
+            assertEquals("Carebridge | New high-priority secure message", script(browser, "return window.__notifications[0]"));
+            script(browser, "delete document.visibilityState; document.dispatchEvent(new Event('visibilitychange'));");
+            second.click("#reply-normal");
+
             // A message past its expiry leaves both pages (the server announces expiries every minute).
             second.type("#reply-text", "Short-lived " + tag);
             second.click("#reply-send");

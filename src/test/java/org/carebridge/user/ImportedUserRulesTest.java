@@ -65,4 +65,28 @@ class ImportedUserRulesTest {
         user.unlink();
         assertNull(user.getLinkedUser());
     }
+
+    @Test
+    void aRemovedUserGivesUpItsExternalIdAndLinkAndTakesNoFurtherChanges() {
+        User user = imported(hospital, 20);
+        User profile = TestEntities.user(hospital, 21, "rex@x.test");
+        user.linkTo(profile);
+        assertFalse(user.isRemoved());
+
+        assertSame(profile, user.removeFromSync(TestEntities.NOW), "says whom it was linked to");
+        assertTrue(user.isRemoved());
+        assertEquals(TestEntities.NOW, user.getRemovedAt());
+        assertNull(user.getExternalId());
+        assertEquals("vs-20", user.getRemovedExternalId());
+        assertNull(user.getLinkedUser());
+        assertEquals("Ann Able", user.getDisplayName(), "history still names the person");
+        assertFalse(user.mayUseClients());
+        assertThrows(IllegalStateException.class, () -> user.removeFromSync(TestEntities.NOW), "once");
+        assertThrows(IllegalStateException.class, () -> user.importedAs("Ann", null, "Able", null, null));
+        assertThrows(IllegalStateException.class, () -> user.renameImported("Ann", null, "Able"));
+        assertThrows(IllegalStateException.class, () -> user.linkTo(profile));
+        assertThrows(IllegalStateException.class, () -> profile.removeFromSync(TestEntities.NOW),
+                "native users are not removed by a sync");
+        assertNull(imported(hospital, 22).removeFromSync(TestEntities.NOW), "an unlinked user was linked to nobody");
+    }
 }
