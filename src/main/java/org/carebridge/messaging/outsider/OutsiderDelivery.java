@@ -157,6 +157,19 @@ public class OutsiderDelivery {
         this.linkUsedAt = null;
     }
 
+    /** A text with the link just issued is on its way: no other batch takes the notice up before {@code until}. */
+    public void noticeSending(Instant until) {
+        if (noticeState != NoticeState.QUEUED || linkHash == null) {
+            throw new IllegalStateException("The notice of delivery " + id + " has no link to send");
+        }
+        noticeDueAt = until;
+    }
+
+    /** Whether the current link is the one whose token hashes to {@code tokenHash} (no later attempt replaced it). */
+    public boolean carries(String tokenHash) {
+        return tokenHash != null && tokenHash.equals(linkHash);
+    }
+
     /** The mail is in the outbox, or the SMS service took the text. */
     public void noticeSent(Instant now) {
         noticeAttempts++;

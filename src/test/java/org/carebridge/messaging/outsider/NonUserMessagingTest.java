@@ -368,6 +368,24 @@ class NonUserMessagingTest {
                 "a retried notice carries a new link; the earlier one no longer opens");
         assertEquals(LinkOutcome.USABLE, w.in(b -> b.o().access.check(token(w.texts.sent.get(2).text()))).outcome());
 
+        MessagingService.Sent inFlight = w.start("a1", mobiles("(508) 555-0124"), "In flight");
+        OutsiderNotices.Batch prepared = w.in(b -> b.o().notices.prepareNext(100));
+        assertEquals(1, prepared.texts().size(), "a text is prepared in the batch and sent after it committed");
+        OutsiderNotices.Text text = prepared.texts().get(0);
+        assertEquals(LinkOutcome.USABLE, w.in(b -> b.o().access.check(token(text.message().text()))).outcome(),
+                "its link works before the text is even sent");
+        assertTrue(w.in(b -> b.o().notices.prepareNext(100)).texts().isEmpty(), "no second batch sends it meanwhile");
+        w.in(b -> {
+            b.o().notices.recordText(text, SmsResult.accepted("SM-late", 201));
+            return null;
+        });
+        assertEquals(NoticeState.SENT, w.copy(inFlight.message().getId()).getNoticeState());
+        w.in(b -> {
+            b.o().notices.recordText(text, SmsResult.refused(400, "21614"));
+            return null;
+        });
+        assertEquals(NoticeState.SENT, w.copy(inFlight.message().getId()).getNoticeState(), "recorded once");
+
         w.texts.answer = SmsResult.refused(400, "21614");
         MessagingService.Sent refused = w.start("a1", mobiles("(617) 555-0199"), "Refused");
         w.notify(100);

@@ -47,6 +47,7 @@ public final class OutsidersAccess {
         notices.locks = ClusterLocksAccess.over(em, clock);
         notices.audit = audit;
         notices.access = access;
+        notices.self = notices;
         try {
             Outbox outbox = new Outbox();
             set(outbox, "em", em);
