@@ -109,6 +109,8 @@ public class OutsiderNotices {
         for (OutsiderDelivery delivery : due) {
             prepare(delivery, now).ifPresent(texts::add);
         }
+        // Written out now, so a caller that records a text in this same transaction reads the link back.
+        em.flush();
         return new Batch(due.size(), texts);
     }
 

@@ -371,17 +371,17 @@ class NonUserMessagingTest {
         MessagingService.Sent inFlight = w.start("a1", mobiles("(508) 555-0124"), "In flight");
         OutsiderNotices.Batch prepared = w.in(b -> b.o().notices.prepareNext(100));
         assertEquals(1, prepared.texts().size(), "a text is prepared in the batch and sent after it committed");
-        OutsiderNotices.Text text = prepared.texts().get(0);
-        assertEquals(LinkOutcome.USABLE, w.in(b -> b.o().access.check(token(text.message().text()))).outcome(),
+        OutsiderNotices.Text pending = prepared.texts().get(0);
+        assertEquals(LinkOutcome.USABLE, w.in(b -> b.o().access.check(token(pending.message().text()))).outcome(),
                 "its link works before the text is even sent");
         assertTrue(w.in(b -> b.o().notices.prepareNext(100)).texts().isEmpty(), "no second batch sends it meanwhile");
         w.in(b -> {
-            b.o().notices.recordText(text, SmsResult.accepted("SM-late", 201));
+            b.o().notices.recordText(pending, SmsResult.accepted("SM-late", 201));
             return null;
         });
         assertEquals(NoticeState.SENT, w.copy(inFlight.message().getId()).getNoticeState());
         w.in(b -> {
-            b.o().notices.recordText(text, SmsResult.refused(400, "21614"));
+            b.o().notices.recordText(pending, SmsResult.refused(400, "21614"));
             return null;
         });
         assertEquals(NoticeState.SENT, w.copy(inFlight.message().getId()).getNoticeState(), "recorded once");
