@@ -48,7 +48,9 @@ export function eventsUrl() {
 
 /**
  * Calls the API. Returns the parsed JSON answer, or null for 204. Throws ApiError. Options:
- * {quiet: true} keeps session problems from reaching the session handler (sign-in, lock screen).
+ * {quiet: true} keeps session problems from reaching the session handler (sign-in, lock screen);
+ * {withCookies: true} sends this origin's cookies (only the non-user's page, whose session is a
+ * cookie; the signed-in client never sends any).
  */
 export async function call(method, path, body, options = {}) {
     const headers = {"Accept": "application/json"};
@@ -65,7 +67,7 @@ export async function call(method, path, body, options = {}) {
             headers,
             body: body === undefined ? undefined : JSON.stringify(body),
             cache: "no-store",
-            credentials: "omit"
+            credentials: options.withCookies ? "same-origin" : "omit"
         });
     } catch (e) {
         throw new ApiError(0, null);

@@ -13,7 +13,7 @@ import {renderSignIn, renderLock, renderTemporaryPin} from "./views/signin.js";
 import {renderDirectory} from "./views/directory.js";
 import {renderProfile, profileName} from "./views/profile.js";
 import {renderConversations} from "./views/conversations.js";
-import {renderConversation, renderNewConversation} from "./views/conversation.js";
+import {renderConversation, renderNewConversation, renderNewNonUserConversation} from "./views/conversation.js";
 
 const DEFAULT_LOCK_SECONDS = 10 * 60;
 const LOCK_SETTING = "carebridge.lockAfterSeconds";
@@ -25,8 +25,9 @@ const banner = document.getElementById("connection");
 
 const unreadBadge = document.getElementById("unread-count");
 
-// #/conversations, #/conversations/<id>, #/new/<user|group|organization>/<id>, #/directory, #/profile
+// #/conversations, #/conversations/<id>, #/new/<user|group|organization>/<id>, #/new/non-user, #/directory, #/profile
 const routes = [
+    {pattern: /^#\/new\/non-user$/, nav: "conversations", render: renderNewNonUserConversation},
     {pattern: /^#\/conversations\/(\d+)$/, nav: "conversations", render: (m, a, id) => renderConversation(m, a, Number(id))},
     {pattern: /^#\/new\/(user|group|organization)\/(\d+)$/, nav: "directory",
         render: (m, a, kind, id) => renderNewConversation(m, a, kind, Number(id))},
@@ -66,7 +67,8 @@ const inbox = new Inbox({publish, send: (frame) => socket.send(frame)});
 // New messages from others: a notification while the tab is hidden (never the text), and the unread count.
 subscribe("message", (payload) => {
     const current = session.session();
-    if (current && !payload.expired && payload.sender && payload.sender.id !== current.user.id) {
+    const fromOthers = payload.sender ? payload.sender.id !== (current && current.user.id) : !!payload.nonUserSender;
+    if (current && !payload.expired && fromOthers) {
         notify.newMessage({
             conversationId: payload.conversationId,
             highPriority: payload.priority === "HIGH",

@@ -67,7 +67,14 @@ public enum AuditAction {
     CALL_REQUESTED("call.requested", "Call requested"),
 
     // Integration: a native profile for an imported user, by invitation
-    LINK_INVITED("integration.link-invited", "Imported user invited to a profile");
+    LINK_INVITED("integration.link-invited", "Imported user invited to a profile"),
+
+    // Messages to non-users (e-mail / text message): metadata only, never an address or a link
+    NON_USER_NOTIFIED("message.non-user-notified", "Non-user notified"),
+    NON_USER_NOTICE_FAILED("message.non-user-notice-failed", "Non-user notice failed"),
+    NON_USER_READ("message.non-user-read", "Message read by non-user"),
+    NON_USER_ANSWERED("message.non-user-answered", "Message answered by non-user"),
+    NON_USER_REPLIED("message.non-user-replied", "Non-user replied");
 
     private final String code;
     private final String label;

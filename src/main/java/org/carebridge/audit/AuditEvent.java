@@ -105,6 +105,16 @@ public class AuditEvent {
         return new AuditEvent(organization, null, SYSTEM_ACTOR, action, targetType, targetId, details, now);
     }
 
+    /**
+     * Something a person without an account did (a non-user reading or replying), named by
+     * {@code actorLabel} — never their e-mail address or number.
+     */
+    public static AuditEvent byLabel(String actorLabel, Organization organization, String action, String targetType,
+            String targetId, String details, Instant now) {
+        Objects.requireNonNull(actorLabel, "actorLabel");
+        return new AuditEvent(organization, null, actorLabel, action, targetType, targetId, details, now);
+    }
+
     /** This event concerns a message of conversation {@code id}. */
     public AuditEvent inConversation(Long id) {
         this.conversationId = id;

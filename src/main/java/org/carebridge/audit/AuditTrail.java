@@ -77,6 +77,18 @@ public class AuditTrail {
     }
 
     /**
+     * Records a message event done by a non-user, named by {@code actorLabel} (their id and
+     * channel, never the address), with metadata only.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordOutsiderMessageEvent(String actorLabel, Organization organization, AuditAction action,
+            long messageId, long conversationId, String details) {
+        AuditTarget target = AuditTarget.of("message", messageId);
+        persist(AuditEvent.byLabel(actorLabel, organization, action.code(), target.type(), target.id(), details,
+                clock.instant()).inConversation(conversationId));
+    }
+
+    /**
      * Records {@code action} as done by the server even while an administrator is signed in: for
      * work a timer or a stopped node left behind that the administrator's request only came across.
      */

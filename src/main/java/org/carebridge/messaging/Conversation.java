@@ -20,11 +20,13 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.carebridge.messaging.outsider.Outsider;
 import org.carebridge.organization.Organization;
 import org.carebridge.user.User;
 
 /**
- * A thread of messages between participants. The organization of the user who started it
+ * A thread of messages between participants: users and, where the starter's organization allows
+ * it, non-users reached by e-mail or text message. The organization of the user who started it
  * decides how long its message content is retained, whoever sends later messages.
  */
 @Entity
@@ -51,6 +53,9 @@ public class Conversation {
     @OneToMany(mappedBy = "conversation", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<ConversationParticipant> participants = new ArrayList<>();
 
+    @OneToMany(mappedBy = "conversation", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<ConversationOutsider> outsiders = new ArrayList<>();
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -62,6 +67,14 @@ public class Conversation {
 
     /** {@code startedBy} opens a conversation with {@code others}; whether they may reach them is checked before. */
     public Conversation(User startedBy, Collection<User> others, Instant now) {
+        this(startedBy, others, List.of(), now);
+    }
+
+    /**
+     * {@code startedBy} opens a conversation with users {@code others} and non-users
+     * {@code outsiders}; whether they may write to them is checked before.
+     */
+    public Conversation(User startedBy, Collection<User> others, Collection<Outsider> outsiders, Instant now) {
         this.startedBy = Objects.requireNonNull(startedBy, "startedBy");
         this.initiatorOrganization = startedBy.getOrganization();
         this.createdAt = now;
@@ -70,7 +83,10 @@ public class Conversation {
         for (User other : others) {
             addParticipant(other, now);
         }
-        if (participants.size() < 2) {
+        for (Outsider outsider : outsiders) {
+            addOutsider(outsider, now);
+        }
+        if (participants.size() + this.outsiders.size() < 2) {
             throw new IllegalArgumentException("Choose at least one person to write to.");
         }
     }
@@ -81,6 +97,23 @@ public class Conversation {
         if (!isParticipant(user)) {
             participants.add(new ConversationParticipant(this, user, now));
         }
+    }
+
+    /** Adds a non-user; adding one already there changes nothing. */
+    public void addOutsider(Outsider outsider, Instant now) {
+        Objects.requireNonNull(outsider, "outsider");
+        if (!isOutsider(outsider)) {
+            outsiders.add(new ConversationOutsider(this, outsider, now));
+        }
+    }
+
+    /** Whether {@code outsider} is a non-user of this conversation. */
+    public boolean isOutsider(Outsider outsider) {
+        return outsiders.stream().anyMatch(o -> Outsider.same(o.getOutsider(), outsider));
+    }
+
+    public boolean hasOutsiders() {
+        return !outsiders.isEmpty();
     }
 
     public boolean isParticipant(User user) {
@@ -102,6 +135,7 @@ public class Conversation {
     public Organization getInitiatorOrganization() { return initiatorOrganization; }
     public User getStartedBy() { return startedBy; }
     public List<ConversationParticipant> getParticipants() { return Collections.unmodifiableList(participants); }
+    public List<ConversationOutsider> getOutsiders() { return Collections.unmodifiableList(outsiders); }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getLastMessageAt() { return lastMessageAt; }
 }

@@ -20,6 +20,7 @@ import org.carebridge.messaging.MessagingViews.ConversationPage;
 import org.carebridge.messaging.MessagingViews.ConversationSummary;
 import org.carebridge.messaging.MessagingViews.MessagePage;
 import org.carebridge.messaging.MessagingViews.MessageView;
+import org.carebridge.messaging.MessagingViews.NonUser;
 import org.carebridge.messaging.MessagingViews.Person;
 import org.carebridge.messaging.MessagingViews.Preview;
 import org.carebridge.user.User;
@@ -89,6 +90,7 @@ public class ConversationQueries {
     private List<ConversationSummary> summaries(long userId, List<Conversation> page, Instant now) {
         List<Long> ids = page.stream().map(Conversation::getId).toList();
         Map<Long, List<Person>> participants = participants(ids);
+        Map<Long, List<NonUser>> nonUsers = nonUsers(ids);
         Map<Long, Message> newest = newestMessages(ids, now);
         Map<Long, long[]> unread = unread(userId, ids, now);
         List<ConversationSummary> summaries = new ArrayList<>();
@@ -97,7 +99,7 @@ public class ConversationQueries {
             long[] counts = unread.getOrDefault(c.getId(), new long[2]);
             summaries.add(new ConversationSummary(c.getId(), participants.getOrDefault(c.getId(), List.of()),
                     c.getStartedBy().getId(), c.getLastMessageAt(), last == null ? null : Preview.of(last),
-                    counts[0], counts[1] > 0));
+                    counts[0], counts[1] > 0, nonUsers.getOrDefault(c.getId(), List.of())));
         }
         return summaries;
     }
@@ -109,7 +111,7 @@ public class ConversationQueries {
         Conversation c = messaging.conversationOf(me, conversationId);
         int max = pageSize(limit);
         TimeCursor cursor = TimeCursor.decode(before);
-        StringBuilder jpql = new StringBuilder("select m from Message m join fetch m.sender s join fetch s.organization"
+        StringBuilder jpql = new StringBuilder("select m from Message m left join fetch m.sender s left join fetch s.organization"
                 + " where m.conversation.id = :conversation and m.expiresAt > :now");
         if (cursor != null) {
             jpql.append(" and (m.sentAt < :at or (m.sentAt = :at and m.id < :id))");
@@ -172,9 +174,19 @@ public class ConversationQueries {
         return byConversation;
     }
 
+    private Map<Long, List<NonUser>> nonUsers(List<Long> conversationIds) {
+        Map<Long, List<NonUser>> byConversation = new HashMap<>();
+        em.createQuery("select o from ConversationOutsider o join fetch o.outsider x where o.conversation.id in :ids"
+                        + " order by x.address, x.id", ConversationOutsider.class)
+                .setParameter("ids", conversationIds).getResultList()
+                .forEach(o -> byConversation.computeIfAbsent(o.getConversation().getId(), k -> new ArrayList<>())
+                        .add(NonUser.of(o.getOutsider())));
+        return byConversation;
+    }
+
     private Map<Long, Message> newestMessages(List<Long> conversationIds, Instant now) {
         Map<Long, Message> newest = new HashMap<>();
-        em.createQuery("select m from Message m join fetch m.sender where m.conversation.id in :ids"
+        em.createQuery("select m from Message m left join fetch m.sender where m.conversation.id in :ids"
                         + " and m.expiresAt > :now and m.sentAt = (select max(n.sentAt) from Message n"
                         + " where n.conversation = m.conversation and n.expiresAt > :now) order by m.id", Message.class)
                 .setParameter("ids", conversationIds).setParameter("now", now).getResultList()

@@ -9,7 +9,7 @@ public enum DeliveryState {
     /** The recipient opened it. */
     READ;
 
-    boolean isBefore(DeliveryState other) {
+    public boolean isBefore(DeliveryState other) {
         return ordinal() < other.ordinal();
     }
 }

@@ -24,6 +24,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.carebridge.messaging.outsider.Outsider;
+import org.carebridge.messaging.outsider.OutsiderDelivery;
 import org.carebridge.organization.MessageExpiration;
 import org.carebridge.organization.Organization;
 import org.carebridge.user.User;
@@ -31,7 +33,9 @@ import org.carebridge.user.User;
 /**
  * One message in a conversation, optionally high priority and optionally multiple choice. It
  * expires on clients after the sender's organization's expiration time; its content (text and
- * choices) is removed by the retention purge while the row stays as metadata.
+ * choices) is removed by the retention purge while the row stays as metadata. Its sender is a
+ * user or, for a reply from the page a link opened, a non-user (then plain text, normal
+ * priority, and the expiration of the organization that wrote to them) — exactly one of the two.
  */
 @Entity
 @Table(name = "message")
@@ -39,6 +43,8 @@ import org.carebridge.user.User;
         + " where m.conversation.id = :conversationId order by m.sentAt, m.id")
 @NamedQuery(name = Message.BY_CLIENT_ID, query = "select m from Message m"
         + " where m.sender.id = :senderId and m.clientMessageId = :clientMessageId")
+@NamedQuery(name = Message.BY_OUTSIDER_CLIENT_ID, query = "select m from Message m"
+        + " where m.senderOutsider.id = :outsiderId and m.clientMessageId = :clientMessageId")
 @NamedQuery(name = Message.EXPIRED_UNANNOUNCED, query = "select m from Message m"
         + " where m.expiryAnnounced = false and m.expiresAt <= :now order by m.expiresAt, m.id")
 @NamedQuery(name = Message.DUE_FOR_PURGE, query = "select m from Message m"
@@ -48,6 +54,7 @@ public class Message {
 
     public static final String OF_CONVERSATION = "Message.ofConversation";
     public static final String BY_CLIENT_ID = "Message.byClientId";
+    public static final String BY_OUTSIDER_CLIENT_ID = "Message.byOutsiderClientId";
     public static final String DUE_FOR_PURGE = "Message.dueForPurge";
     public static final String EXPIRED_UNANNOUNCED = "Message.expiredUnannounced";
     public static final int BODY_MAX = 4000;
@@ -65,9 +72,15 @@ public class Message {
     @JoinColumn(name = "conversation_id", nullable = false, updatable = false)
     private Conversation conversation;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "sender_id", nullable = false, updatable = false)
+    /** {@code null} when a non-user wrote it. */
+    @ManyToOne
+    @JoinColumn(name = "sender_id", updatable = false)
     private User sender;
+
+    /** {@code null} when a user wrote it. */
+    @ManyToOne
+    @JoinColumn(name = "sender_outsider_id", updatable = false)
+    private Outsider senderOutsider;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "sender_organization_id", nullable = false, updatable = false)
@@ -114,6 +127,24 @@ public class Message {
         if (!conversation.isParticipant(sender)) {
             throw new IllegalArgumentException("Only participants can write in this conversation.");
         }
+        accept(sender.getOrganization(), clientMessageId, body, priority, choices, now);
+    }
+
+    /**
+     * Non-user {@code sender}, written to in {@code conversation}, replies {@code body}: plain
+     * text at normal priority, expiring by the organization that wrote to them.
+     */
+    public Message(Conversation conversation, Outsider sender, String clientMessageId, String body, Instant now) {
+        this.conversation = Objects.requireNonNull(conversation, "conversation");
+        this.senderOutsider = Objects.requireNonNull(sender, "sender");
+        if (!conversation.isOutsider(sender)) {
+            throw new IllegalArgumentException("Only participants can write in this conversation.");
+        }
+        accept(sender.getOrganization(), clientMessageId, body, MessagePriority.NORMAL, List.of(), now);
+    }
+
+    private void accept(Organization organization, String clientMessageId, String body, MessagePriority priority,
+            List<String> choices, Instant now) {
         if (clientMessageId == null || clientMessageId.isBlank() || clientMessageId.length() > CLIENT_ID_MAX) {
             throw new IllegalArgumentException("A client message id must be 1 to " + CLIENT_ID_MAX + " characters");
         }
@@ -123,7 +154,7 @@ public class Message {
         if (body.length() > BODY_MAX) {
             throw new IllegalArgumentException("A message can be at most " + BODY_MAX + " characters.");
         }
-        this.senderOrganization = sender.getOrganization();
+        this.senderOrganization = organization;
         this.clientMessageId = clientMessageId;
         this.body = body;
         this.choices = checkedChoices(choices);
@@ -171,6 +202,39 @@ public class Message {
         return new MessageDelivery(this, recipient);
     }
 
+    /** A copy for {@code outsider}, a non-user of the conversation other than the sender, for the caller to persist. */
+    public OutsiderDelivery deliverTo(Outsider outsider, Instant now) {
+        return new OutsiderDelivery(this, outsider, now);
+    }
+
+    /**
+     * Whether answer {@code position} (from 0) can be chosen at all: the message offers answers,
+     * has that many and still has its content. Whether one recipient may still answer is their
+     * delivery's rule.
+     *
+     * @throws IllegalArgumentException for a message without answers or a position out of range
+     * @throws IllegalStateException once the content is purged
+     */
+    public void checkAnswer(int position) {
+        if (isContentPurged()) {
+            throw new IllegalStateException("This message's content has been removed; it can no longer be answered.");
+        }
+        if (!isMultipleChoice()) {
+            throw new IllegalArgumentException("This message has no answers to choose from.");
+        }
+        if (position < 0 || position >= choices.size()) {
+            throw new IllegalArgumentException("Choose one of the " + choices.size() + " answers.");
+        }
+    }
+
+    public boolean isFromOutsider() {
+        return senderOutsider != null;
+    }
+
+    public boolean isSentBy(User user) {
+        return sender != null && Conversation.sameUser(sender, user);
+    }
+
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
     }
@@ -203,7 +267,10 @@ public class Message {
 
     public Long getId() { return id; }
     public Conversation getConversation() { return conversation; }
+    /** The user who wrote it; {@code null} when a non-user did ({@link #getSenderOutsider()}). */
     public User getSender() { return sender; }
+    /** The non-user who wrote it; {@code null} when a user did. */
+    public Outsider getSenderOutsider() { return senderOutsider; }
     public Organization getSenderOrganization() { return senderOrganization; }
     public String getClientMessageId() { return clientMessageId; }
     /** {@code null} once purged. */

@@ -108,15 +108,7 @@ public class MessageDelivery {
      * answer per recipient, while the message is still on clients; answering also reads it.
      */
     public void respond(int position, Instant now) {
-        if (message.isContentPurged()) {
-            throw new IllegalStateException("This message's content has been removed; it can no longer be answered.");
-        }
-        if (!message.isMultipleChoice()) {
-            throw new IllegalArgumentException("This message has no answers to choose from.");
-        }
-        if (position < 0 || position >= message.getChoices().size()) {
-            throw new IllegalArgumentException("Choose one of the " + message.getChoices().size() + " answers.");
-        }
+        message.checkAnswer(position);
         if (responsePosition != null) {
             throw new IllegalStateException("This message has already been answered.");
         }

@@ -2,6 +2,7 @@ package org.carebridge.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +14,15 @@ import org.carebridge.events.EventPayloads;
 import org.carebridge.events.LoggedEvent;
 import org.carebridge.messaging.MessagingViews.ExpiredPayload;
 import org.carebridge.messaging.MessagingViews.MessageView;
+import org.carebridge.messaging.MessagingViews.NonUser;
 import org.carebridge.messaging.MessagingViews.Person;
 import org.carebridge.messaging.MessagingViews.Recipient;
+import org.carebridge.messaging.outsider.OutsiderDelivery;
 
 /**
  * Renders a message for one viewer, the one place that decides what a client may see of it:
  * nothing but ids once it has expired, no text once purged, every recipient's state for its
- * sender, only their own for a recipient. Message events are rendered here when sent, so a
+ * sender (non-users' too), only their own for a recipient. Message events are rendered here when sent, so a
  * replay shows the message as it is now.
  */
 @ApplicationScoped
@@ -37,21 +40,27 @@ public class MessageViewer implements EventPayloads {
         if (message.isExpired(now)) {
             return null;
         }
-        boolean mine = message.getSender().getId() == viewerId;
+        boolean mine = message.getSender() != null && message.getSender().getId() == viewerId;
         List<Recipient> recipients = null;
         MessageDelivery own = null;
         if (mine) {
-            recipients = em.createNamedQuery(MessageDelivery.OF_MESSAGE, MessageDelivery.class)
-                    .setParameter("messageId", message.getId()).getResultList().stream().map(Recipient::of).toList();
+            List<Recipient> all = new ArrayList<>(em.createNamedQuery(MessageDelivery.OF_MESSAGE, MessageDelivery.class)
+                    .setParameter("messageId", message.getId()).getResultList().stream().map(Recipient::of).toList());
+            em.createNamedQuery(OutsiderDelivery.OF_MESSAGES, OutsiderDelivery.class)
+                    .setParameter("messageIds", List.of(message.getId())).getResultList()
+                    .forEach(d -> all.add(Recipient.of(d)));
+            recipients = all;
         } else {
             own = em.createNamedQuery(MessageDelivery.OF_RECIPIENT, MessageDelivery.class)
                     .setParameter("messageId", message.getId()).setParameter("recipientId", viewerId)
                     .getResultList().stream().findFirst().orElse(null);
         }
         return new MessageView(message.getId(), message.getConversation().getId(), mine ? message.getClientMessageId() : null,
-                Person.of(message.getSender()), message.getBody(), message.getPriority(), message.getChoices(),
-                message.getSentAt(), message.getExpiresAt(), false, message.isContentPurged(),
-                own == null ? null : own.getState(), own == null ? null : own.getResponsePosition(), recipients);
+                message.getSender() == null ? null : Person.of(message.getSender()), message.getBody(),
+                message.getPriority(), message.getChoices(), message.getSentAt(), message.getExpiresAt(), false,
+                message.isContentPurged(), own == null ? null : own.getState(),
+                own == null ? null : own.getResponsePosition(), recipients,
+                message.isFromOutsider() ? NonUser.of(message.getSenderOutsider()) : null);
     }
 
     @Override

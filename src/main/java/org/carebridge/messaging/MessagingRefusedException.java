@@ -15,12 +15,19 @@ public class MessagingRefusedException extends RuntimeException {
         /** A client message id already names a different message of the sender: 409. */
         CLIENT_ID_REUSED,
         /** The request conflicts with the message's state (already answered, expired, content removed): 409. */
-        CONFLICT
+        CONFLICT,
+        /** Non-user recipients, but the sender's organization does not allow messages to non-users: 422. */
+        NON_USERS_NOT_ALLOWED,
+        /** Some non-user recipients are no e-mail address or mobile number (named in the answer): 422. */
+        NON_USER_ADDRESS_INVALID,
+        /** More non-user recipients than one conversation may have: 422. */
+        TOO_MANY_NON_USERS
     }
 
     private final Reason reason;
     private final List<Long> unreachableUsers;
     private final List<Long> unreachableGroups;
+    private final List<String> invalidAddresses;
 
     public MessagingRefusedException(Reason reason, String message) {
         this(reason, message, List.of(), List.of());
@@ -28,10 +35,21 @@ public class MessagingRefusedException extends RuntimeException {
 
     public MessagingRefusedException(Reason reason, String message, List<Long> unreachableUsers,
             List<Long> unreachableGroups) {
+        this(reason, message, unreachableUsers, unreachableGroups, List.of());
+    }
+
+    private MessagingRefusedException(Reason reason, String message, List<Long> unreachableUsers,
+            List<Long> unreachableGroups, List<String> invalidAddresses) {
         super(message);
         this.reason = reason;
         this.unreachableUsers = List.copyOf(unreachableUsers);
         this.unreachableGroups = List.copyOf(unreachableGroups);
+        this.invalidAddresses = List.copyOf(invalidAddresses);
+    }
+
+    /** {@code addresses}, as the sender typed them, are no e-mail address or mobile number. */
+    public static MessagingRefusedException invalidAddresses(String message, List<String> addresses) {
+        return new MessagingRefusedException(Reason.NON_USER_ADDRESS_INVALID, message, List.of(), List.of(), addresses);
     }
 
     public Reason reason() {
@@ -45,5 +63,10 @@ public class MessagingRefusedException extends RuntimeException {
 
     public List<Long> unreachableGroups() {
         return unreachableGroups;
+    }
+
+    /** Non-user addresses the sender gave that are neither an e-mail address nor a mobile number. */
+    public List<String> invalidAddresses() {
+        return invalidAddresses;
     }
 }

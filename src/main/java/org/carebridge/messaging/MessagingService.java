@@ -20,6 +20,8 @@ import org.carebridge.audit.AuditTrail;
 import org.carebridge.events.EventLog;
 import org.carebridge.events.EventType;
 import org.carebridge.messaging.MessagingRefusedException.Reason;
+import org.carebridge.messaging.outsider.Outsider;
+import org.carebridge.messaging.outsider.OutsiderRecipients;
 import org.carebridge.reachability.Reachability;
 import org.carebridge.reachability.UserFilter;
 import org.carebridge.user.User;
@@ -28,6 +30,8 @@ import org.carebridge.user.User;
  * Sending: starting conversations and writing into them. A message, its deliveries, the
  * participants' events and the audit line are stored in one transaction, so a message exists
  * for everybody or for nobody; delivery to sockets and push notifications follow after commit.
+ * Non-users (people written to by e-mail or text message) get a copy each, whose notice goes out
+ * after commit too; their replies come in through {@link #replyAsOutsider}.
  */
 @ApplicationScoped
 public class MessagingService {
@@ -53,6 +57,9 @@ public class MessagingService {
     @Inject
     Event<MessageSent> sent;
 
+    @Inject
+    OutsiderRecipients outsiderRecipients;
+
     /** A message and whether this request created it ({@code false}: a retry found it). */
     public record Sent(Message message, boolean created) {
     }
@@ -69,13 +76,17 @@ public class MessagingService {
         if (earlier.isPresent()) {
             return retried(earlier.get(), null, draft);
         }
+        List<Outsider> outsiders = outsiderRecipients.resolve(sender, recipients);
         List<User> others = resolver.resolve(sender, recipients);
         Conversation conversation = null;
-        if (others.size() == 1 && recipients.groups().isEmpty() && !recipients.organization()) {
+        boolean namedOne = recipients.groups().isEmpty() && !recipients.organization();
+        if (outsiders.isEmpty() && others.size() == 1 && namedOne) {
             conversation = directConversation(sender, others.get(0)).orElse(null);
+        } else if (others.isEmpty() && outsiders.size() == 1 && namedOne) {
+            conversation = directConversation(sender, outsiders.get(0)).orElse(null);
         }
         if (conversation == null) {
-            conversation = new Conversation(sender, others, clock.instant());
+            conversation = new Conversation(sender, others, outsiders, clock.instant());
             em.persist(conversation);
         }
         return new Sent(deliver(conversation, sender, draft), true);
@@ -108,6 +119,7 @@ public class MessagingService {
                     + " not in your directory any more. Start a new conversation.",
                     unreachable, List.of());
         }
+        outsiderRecipients.checkMayWrite(sender, conversation);
         return new Sent(deliver(conversation, sender, draft), true);
     }
 
@@ -143,7 +155,7 @@ public class MessagingService {
     private Optional<Conversation> directConversation(User sender, User other) {
         return em.createQuery("select c from Conversation c join c.participants a join c.participants b"
                         + " where a.user.id = :a and b.user.id = :b and size(c.participants) = 2"
-                        + " order by c.lastMessageAt desc", Conversation.class)
+                        + " and size(c.outsiders) = 0 order by c.lastMessageAt desc", Conversation.class)
                 .setParameter("a", sender.getId()).setParameter("b", other.getId()).setMaxResults(1)
                 .getResultList().stream().findFirst();
     }
@@ -166,21 +178,106 @@ public class MessagingService {
                 recipients.add(recipient.getId());
             }
         }
+        List<Long> outsiders = deliverToOutsiders(message, now);
         // Ids for the events; a concurrent retry with the same client id fails here, before any event.
         em.flush();
         List<Long> everyone = new ArrayList<>(recipients);
         everyone.add(sender.getId());
         events.append(everyone, EventType.MESSAGE, conversation.getId(), message.getId(), null);
         audit.recordMessageEvent(sender, sender.getOrganization(), AuditAction.MESSAGE_SENT, message.getId(),
-                conversation.getId(), describe(message, recipients.size()));
+                conversation.getId(), describe(message, recipients.size(), outsiders.size()));
         sent.fire(new MessageSent(message.getId(), conversation.getId(), recipients, message.getPriority(),
-                sender.getOrganization().getPrioritySoundSeconds()));
+                sender.getOrganization().getPrioritySoundSeconds(), outsiders, null));
         return message;
     }
 
-    private static String describe(Message message, int recipients) {
+    // --- non-users -------------------------------------------------------------------------
+
+    /** The conversation {@code sender} has with {@code outsider} alone, if any: writing again continues it. */
+    private Optional<Conversation> directConversation(User sender, Outsider outsider) {
+        return em.createQuery("select c from Conversation c join c.participants a join c.outsiders o"
+                        + " where a.user.id = :a and o.outsider.id = :o and size(c.participants) = 1"
+                        + " and size(c.outsiders) = 1 order by c.lastMessageAt desc", Conversation.class)
+                .setParameter("a", sender.getId()).setParameter("o", outsider.getId()).setMaxResults(1)
+                .getResultList().stream().findFirst();
+    }
+
+    /**
+     * A copy of {@code message} for every non-user of its conversation but its sender; each copy's
+     * notice (a mail or text message with a link) goes out after commit.
+     *
+     * @return the ids of the non-users it went to
+     */
+    private List<Long> deliverToOutsiders(Message message, Instant now) {
+        List<Long> outsiders = new ArrayList<>();
+        for (ConversationOutsider taking : message.getConversation().getOutsiders()) {
+            Outsider outsider = taking.getOutsider();
+            if (!Outsider.same(outsider, message.getSenderOutsider())) {
+                em.persist(message.deliverTo(outsider, now));
+                outsiders.add(outsider.getId());
+            }
+        }
+        return outsiders;
+    }
+
+    /**
+     * Non-user {@code outsiderId}, on the page a link opened, replies into conversation
+     * {@code conversationId}: plain text to every user of the conversation (deliveries, events,
+     * push, audit as for any message) and to its other non-users (each gets a notice with a new
+     * link). Refused once the organization that wrote to them no longer allows messages to non-users.
+     */
+    @Transactional
+    public Sent replyAsOutsider(long outsiderId, long conversationId, MessageDraft draft) {
+        Outsider outsider = em.find(Outsider.class, outsiderId);
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        if (outsider == null || conversation == null || !conversation.isOutsider(outsider)) {
+            throw new MessagingRefusedException(Reason.NOT_FOUND, "No such conversation.");
+        }
+        if (!outsider.isAllowed()) {
+            throw new MessagingRefusedException(Reason.NON_USERS_NOT_ALLOWED,
+                    "Replies from this page are no longer accepted.");
+        }
+        if (draft.clientMessageId() != null) {
+            Optional<Message> earlier = em.createNamedQuery(Message.BY_OUTSIDER_CLIENT_ID, Message.class)
+                    .setParameter("outsiderId", outsiderId).setParameter("clientMessageId", draft.clientMessageId())
+                    .getResultList().stream().findFirst();
+            if (earlier.isPresent()) {
+                return retried(earlier.get(), conversation, draft);
+            }
+        }
+        if (!draft.choices().isEmpty() || draft.priority() != MessagePriority.NORMAL) {
+            throw new MessagingRefusedException(Reason.INVALID, "A reply from this page is plain text.");
+        }
+        Instant now = clock.instant();
+        Message message;
+        try {
+            message = new Message(conversation, outsider, draft.clientMessageId(), draft.text(), now);
+        } catch (IllegalArgumentException e) {
+            throw new MessagingRefusedException(Reason.INVALID, e.getMessage());
+        }
+        em.persist(message);
+        List<Long> recipients = new ArrayList<>();
+        for (ConversationParticipant participant : conversation.getParticipants()) {
+            em.persist(message.deliverTo(participant.getUser()));
+            recipients.add(participant.getUser().getId());
+        }
+        List<Long> outsiders = deliverToOutsiders(message, now);
+        em.flush();
+        events.append(recipients, EventType.MESSAGE, conversation.getId(), message.getId(), null);
+        audit.recordOutsiderMessageEvent(outsider.auditLabel(), outsider.getOrganization(),
+                AuditAction.NON_USER_REPLIED, message.getId(), conversation.getId(),
+                describe(message, recipients.size(), outsiders.size()));
+        sent.fire(new MessageSent(message.getId(), conversation.getId(), recipients, message.getPriority(),
+                outsider.getOrganization().getPrioritySoundSeconds(), outsiders, outsiderId));
+        return new Sent(message, true);
+    }
+
+    private static String describe(Message message, int recipients, int outsiders) {
         StringBuilder sb = new StringBuilder(message.getPriority().label()).append(" message to ").append(recipients)
                 .append(recipients == 1 ? " recipient" : " recipients");
+        if (outsiders > 0) {
+            sb.append(" and ").append(outsiders).append(outsiders == 1 ? " non-user" : " non-users");
+        }
         if (message.isMultipleChoice()) {
             sb.append(", ").append(message.getChoices().size()).append(" answers offered");
         }

@@ -167,21 +167,32 @@ public class Receipts {
         if (!wasRead) {
             changed(delivery, AuditAction.MESSAGE_READ, "Opened by the recipient", true);
         }
-        events.append(List.of(message.getSender().getId(), userId), EventType.RESPONSE,
+        events.append(toldOf(message, userId), EventType.RESPONSE,
                 message.getConversation().getId(), message.getId(),
-                new ResponsePayload(message.getId(), message.getConversation().getId(), userId, position, now));
+                new ResponsePayload(message.getId(), message.getConversation().getId(), userId, position, now, null));
         audit.recordMessageEvent(delivery.getRecipient(), delivery.getRecipient().getOrganization(),
                 AuditAction.MESSAGE_RESPONDED, message.getId(), message.getConversation().getId(),
                 "Answer " + (position + 1) + " of " + message.getChoices().size());
         return delivery;
     }
 
+    /** The message's sender, when a user wrote it, and {@code recipientId} unless {@code null}. */
+    private static List<Long> toldOf(Message message, Long recipientId) {
+        List<Long> told = new ArrayList<>(2);
+        if (message.getSender() != null) {
+            told.add(message.getSender().getId());
+        }
+        if (recipientId != null) {
+            told.add(recipientId);
+        }
+        return told;
+    }
+
     /** Tells the sender (and, for reads, the recipient's other devices) and records it. */
     private void changed(MessageDelivery delivery, AuditAction action, String details, boolean toRecipient) {
         Message message = delivery.getMessage();
         User recipient = delivery.getRecipient();
-        List<Long> told = toRecipient ? List.of(message.getSender().getId(), recipient.getId())
-                : List.of(message.getSender().getId());
+        List<Long> told = toRecipient ? toldOf(message, recipient.getId()) : toldOf(message, null);
         events.append(told, EventType.RECEIPT,
                 message.getConversation().getId(), message.getId(), ReceiptPayload.of(delivery));
         audit.recordMessageEvent(recipient, recipient.getOrganization(), action, message.getId(),

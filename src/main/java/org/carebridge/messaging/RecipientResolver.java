@@ -35,10 +35,16 @@ public class RecipientResolver {
     @Inject
     Reachability reachability;
 
-    /** The recipients other than {@code sender}, in a stable order, each once. */
+    /**
+     * The users among the recipients other than {@code sender}, in a stable order, each once;
+     * empty when only non-users are named (those are resolved by {@code OutsiderRecipients}).
+     */
     public List<User> resolve(User sender, Recipients recipients) {
         if (recipients == null || recipients.isEmpty()) {
             throw new MessagingRefusedException(Reason.INVALID, "Choose at least one person or group to write to.");
+        }
+        if (!recipients.namesUsers()) {
+            return List.of();
         }
         if (recipients.users().size() + recipients.groups().size() > Recipients.MAX_NAMED) {
             throw new MessagingRefusedException(Reason.INVALID,
@@ -90,7 +96,7 @@ public class RecipientResolver {
                     .forEach(u -> chosen.putIfAbsent(u.getId(), u));
         }
         chosen.remove(sender.getId());
-        if (chosen.isEmpty()) {
+        if (chosen.isEmpty() && !recipients.namesNonUsers()) {
             throw new MessagingRefusedException(Reason.INVALID, "Nobody but you would receive this message.");
         }
         return new ArrayList<>(chosen.values());

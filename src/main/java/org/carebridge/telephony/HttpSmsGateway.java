@@ -29,7 +29,7 @@ public class HttpSmsGateway implements SmsGateway {
     @Override
     public SmsResult send(SmsMessage message) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("To", CallEndpoint.e164(message.to()));
+        form.put("To", message.to().e164());
         form.put("From", CallEndpoint.e164(sender));
         form.put("Body", message.text());
         ProviderHttp.Answer answer = http.post(RESOURCE, form);

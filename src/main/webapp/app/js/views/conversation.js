@@ -2,13 +2,26 @@
 // read each of one's own messages, answer buttons for multiple-choice messages, messages leaving
 // the page when they expire, and the composer. Also the page that starts a new conversation.
 
-import {h, replace, alertBox, showAlert, focusHeading, dateTime} from "../dom.js";
+import {h, replace, alertBox, showAlert, focusHeading, dateTime, field} from "../dom.js";
 import * as api from "../api.js";
 import * as session from "../session.js";
 import {composer} from "./composer.js";
 import {conversationTitle, shortTime} from "./conversations.js";
 
 const STATE_TEXT = {SENT: "Sent", DELIVERED: "Delivered", READ: "Read"};
+// For people without an account: whether the mail or text message with their link went out.
+const NOTICE_TEXT = {QUEUED: "notice waiting to go out", SENT: "notice sent", FAILED: "notice could not be sent"};
+
+/** Whether {@code message} is the signed-in user's own (a non-user's message has no sender). */
+function isMine(message, me) {
+    return !!message.sender && message.sender.id === me;
+}
+
+/** The recipient entry a receipt or response event is about: a user's or a non-user's. */
+function recipientOf(message, payload) {
+    return message.recipients.find((x) => payload.nonUserId ? x.nonUserId === payload.nonUserId
+        : x.userId === payload.recipientId);
+}
 
 export function renderConversation(main, app, conversationId) {
     const me = session.session().user.id;
@@ -44,7 +57,11 @@ export function renderConversation(main, app, conversationId) {
         if (r.response !== null && r.response !== undefined && message.choices) {
             parts.push("answered “" + message.choices[r.response] + "”");
         }
-        return h("li", {class: "receipt " + String(r.state).toLowerCase(), "data-user-id": r.userId, "data-state": r.state},
+        if (r.nonUserId && r.state === "SENT" && NOTICE_TEXT[r.notice]) {
+            parts.push(NOTICE_TEXT[r.notice]);
+        }
+        return h("li", {class: "receipt " + String(r.state).toLowerCase(), "data-user-id": r.userId,
+            "data-non-user-id": r.nonUserId, "data-state": r.state, "data-notice": r.notice},
             h("span", {class: "receipt-name"}, r.name), " – ", parts.join(", "));
     }
 
@@ -52,7 +69,7 @@ export function renderConversation(main, app, conversationId) {
         if (!message.choices || message.choices.length === 0) {
             return null;
         }
-        if (message.sender.id === me) {
+        if (isMine(message, me)) {
             return h("ol", {class: "choice-list", "aria-label": "Answer choices"},
                 message.choices.map((c) => h("li", {}, c)));
         }
@@ -91,13 +108,15 @@ export function renderConversation(main, app, conversationId) {
     }
 
     function item(message) {
-        const mine = message.sender.id === me;
+        const mine = isMine(message, me);
         const high = message.priority === "HIGH";
+        const nonUser = !message.sender && message.nonUserSender;
         return h("li", {class: "message" + (mine ? " mine" : "") + (high ? " high" : ""), id: "message-" + message.id,
             "data-message-id": message.id},
         h("div", {class: "message-head"},
-            h("span", {class: "sender"}, mine ? "You" : message.sender.name),
-            mine || message.sender.organizationId === session.session().organization.id ? null
+            h("span", {class: "sender"}, mine ? "You" : nonUser ? nonUser.address : message.sender.name),
+            nonUser ? h("span", {class: "sender-org"}, "no Carebridge account") : mine
+                || message.sender.organizationId === session.session().organization.id ? null
                 : h("span", {class: "sender-org"}, message.sender.organizationName),
             high ? h("span", {class: "tag high"}, "High priority") : null,
             h("time", {datetime: message.sentAt}, shortTime(message.sentAt))),
@@ -178,7 +197,7 @@ export function renderConversation(main, app, conversationId) {
         if (document.visibilityState !== "visible") {
             return;
         }
-        const ids = candidates.filter((m) => m.sender.id !== me && m.state !== "READ" && !m.expired).map((m) => m.id);
+        const ids = candidates.filter((m) => !isMine(m, me) && m.state !== "READ" && !m.expired).map((m) => m.id);
         if (ids.length === 0) {
             return;
         }
@@ -203,11 +222,13 @@ export function renderConversation(main, app, conversationId) {
     async function loadHeader() {
         try {
             const conversation = await api.get("conversations/" + conversationId);
-            const name = conversationTitle(conversation.participants);
+            const nonUsers = conversation.nonUsers || [];
+            const name = conversationTitle(conversation.participants, nonUsers);
             title.textContent = name;
             document.title = name + " · Carebridge";
             const orgs = [...new Set(conversation.participants.map((p) => p.organizationName))];
-            who.textContent = conversation.participants.length + " people · " + orgs.join(", ");
+            who.textContent = conversation.participants.length + nonUsers.length + " people · " + orgs.join(", ")
+                + (nonUsers.length === 0 ? "" : " · " + nonUsers.length + " without an account, by e-mail or text message");
         } catch (error) {
             if (error.status === 404) {
                 replace(main, h("section", {class: "page"}, h("h1", {}, "Conversation not found"),
@@ -267,7 +288,7 @@ export function renderConversation(main, app, conversationId) {
         app.subscribe("expired", (p) => ours(p) && remove(p.messageId)),
         app.subscribe("receipt", (p) => ours(p) && updateMessage(p.messageId, (m) => {
             if (m.recipients) {
-                const r = m.recipients.find((x) => x.userId === p.recipientId);
+                const r = recipientOf(m, p);
                 if (r) {
                     Object.assign(r, {state: p.state, deliveredAt: p.deliveredAt, readAt: p.readAt});
                 }
@@ -277,7 +298,7 @@ export function renderConversation(main, app, conversationId) {
         })),
         app.subscribe("response", (p) => ours(p) && updateMessage(p.messageId, (m) => {
             if (m.recipients) {
-                const r = m.recipients.find((x) => x.userId === p.recipientId);
+                const r = recipientOf(m, p);
                 if (r) {
                     Object.assign(r, {response: p.response, respondedAt: p.respondedAt});
                 }
@@ -328,5 +349,57 @@ export function renderNewConversation(main, app, kind, id) {
         compose.form));
     document.title = "New message · Carebridge";
     compose.focus();
+    return () => {};
+}
+
+/**
+ * Writing to people without a Carebridge account, where the organization allows it: e-mail
+ * addresses and mobile numbers (several separated by commas). They get a mail or text message
+ * without the content, with a link that opens the message once; the server checks every address.
+ */
+export function renderNewNonUserConversation(main) {
+    document.title = "Message by e-mail or text · Carebridge";
+    if (!session.session().organization.nonUserMessaging) {
+        replace(main, h("section", {class: "page", "aria-labelledby": "new-title"},
+            h("p", {class: "back"}, h("a", {href: "#/conversations"}, "← All messages")),
+            h("h1", {id: "new-title"}, "Message by e-mail or text"),
+            h("p", {class: "alert info", id: "non-users-off"},
+                "Your organization does not allow messages to people without a Carebridge account.")));
+        focusHeading(main);
+        return () => {};
+    }
+    const to = field("To: e-mail addresses or mobile numbers", {type: "text", id: "new-non-user-to",
+        autocomplete: "off", spellcheck: "false"},
+    "For example pat.lee@example.org or (508) 555-0123; outside North America start with + and the country code. "
+        + "Separate several with commas.");
+    const compose = composer({
+        idPrefix: "new", label: "Message",
+        send: async (draft) => {
+            const entries = to.input.value.split(/[,;]/).map((e) => e.trim()).filter(Boolean);
+            if (entries.length === 0) {
+                to.input.focus();
+                throw Object.assign(new Error("Enter at least one e-mail address or mobile number."), {status: 400});
+            }
+            const emails = entries.filter((e) => e.includes("@"));
+            const mobileNumbers = entries.filter((e) => !e.includes("@"));
+            try {
+                const answer = await api.post("conversations", {to: {emails, mobileNumbers}, ...draft});
+                location.hash = "#/conversations/" + answer.conversation.id;
+            } catch (error) {
+                if (error.is && error.is("non-users-not-allowed")) {
+                    error.message = "Your organization no longer allows messages to people without a Carebridge account.";
+                }
+                throw error;
+            }
+        }
+    });
+    replace(main, h("section", {class: "page", "aria-labelledby": "new-title"},
+        h("p", {class: "back"}, h("a", {href: "#/conversations"}, "← All messages")),
+        h("h1", {id: "new-title"}, "Message by e-mail or text"),
+        h("p", {class: "alert info"}, "They receive a mail or text message with a link, never the message itself. "
+            + "The link opens your message once, in their browser, where they can read it and reply."),
+        to.row,
+        compose.form));
+    to.input.focus();
     return () => {};
 }

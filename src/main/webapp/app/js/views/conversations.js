@@ -4,10 +4,14 @@ import {h, replace, alertBox, showAlert, focusHeading} from "../dom.js";
 import * as api from "../api.js";
 import * as session from "../session.js";
 
-/** "Dr. Jane Doe, MD and Ben Cole" – the other participants of a conversation. */
-export function conversationTitle(participants) {
+/**
+ * "Dr. Jane Doe, MD and pat@example.org" – the other participants of a conversation: users by
+ * name, people without an account (nonUsers) by the address they were written to.
+ */
+export function conversationTitle(participants, nonUsers = []) {
     const me = session.session().user.id;
-    const others = participants.filter((p) => p.id !== me).map((p) => p.name);
+    const others = participants.filter((p) => p.id !== me).map((p) => p.name)
+        .concat((nonUsers || []).map((n) => n.address));
     if (others.length === 0) {
         return "Only you";
     }
@@ -33,7 +37,11 @@ export function renderConversations(main, app) {
     const more = h("button", {type: "button", class: "button", id: "conversations-more", hidden: true}, "Show older conversations");
     replace(main, h("section", {class: "page", "aria-labelledby": "conversations-title"},
         h("div", {class: "page-head"}, h("h1", {id: "conversations-title"}, "Messages"),
-            h("a", {href: "#/directory", class: "button primary", id: "new-conversation"}, "New message")),
+            h("div", {class: "actions"},
+                session.session().organization.nonUserMessaging
+                    ? h("a", {href: "#/new/non-user", class: "button", id: "new-non-user-conversation"},
+                        "Message by e-mail or text") : null,
+                h("a", {href: "#/directory", class: "button primary", id: "new-conversation"}, "New message"))),
         box, empty, list, more));
 
     let conversations = [];
@@ -41,7 +49,7 @@ export function renderConversations(main, app) {
     let reloadTimer = null;
 
     function row(c) {
-        const title = conversationTitle(c.participants);
+        const title = conversationTitle(c.participants, c.nonUsers);
         const preview = c.lastMessage
             ? (c.lastMessage.text === null || c.lastMessage.text === undefined ? "(content removed)"
                 : c.lastMessage.senderName + ": " + c.lastMessage.text)

@@ -90,6 +90,63 @@ class WebClientIT extends BrowserTestSupport {
         return ((JavascriptExecutor) browser.driver()).executeScript(js);
     }
 
+    /**
+     * Ada writes to an e-mail address from "Message by e-mail or text"; the person without an
+     * account opens the mailed link in a browser of their own, reads and replies there; Ada sees
+     * the read receipt and the reply live. A second opening of the link shows nothing.
+     */
+    @Test
+    void aClinicianWritesToAnEMailAddressAndTheNonUserReadsAndRepliesInTheirOwnBrowser() throws Exception {
+        data.transaction(em -> {
+            em.find(Organization.class, hospital.getId()).changeMessaging(false, true);
+            return null;
+        });
+        User ada = clinician(hospital, "Ada", ItData.unique("Mensah").replace(' ', 'x'), PIN, false);
+        String address = ItData.uniqueEmail("pat").replace("@", ".outside@");
+
+        signIn(browser, ada.getEmail(), PIN);
+        browser.waitFor("#conversations-title");
+        browser.click("#new-non-user-conversation");
+        browser.type("#new-non-user-to", address);
+        browser.type("#new-text", "Please call the ward about your results.");
+        browser.click("#new-send");
+        browser.waitForText("#conversation-title", address);
+        browser.waitFor(".receipt[data-non-user-id]");
+
+        // The mail is in the outbox (this class runs no SMTP server): its link is what Pat receives.
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (data.mailsTo(address).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        String text = data.mailsTo(address).get(0).message().text();
+        assertFalse(text.contains("results"), "the mail carries no message");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+?/m/[A-Za-z0-9_-]+").matcher(text);
+        assertTrue(link.find(), text);
+
+        try (Browser pat = new Browser(baseUrl())) {
+            pat.driver().get(link.group());
+            pat.click("#open-message");
+            pat.waitForText("#outsider-messages", "Please call the ward about your results.");
+            assertTrue(pat.text("#outsider-title").contains(hospital.getName()));
+            pat.screenshot("webclient-non-user-page");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(
+                            ".receipt[data-non-user-id][data-state='READ']")).isEmpty());
+
+            pat.type("#outsider-reply-text", "Thank you, I will call at 3.");
+            pat.click("#outsider-send");
+            pat.waitForText("#outsider-messages", "Thank you, I will call at 3.");
+            browser.waitForText("#messages", "Thank you, I will call at 3.");
+            assertTrue(browser.text("#messages").contains(address), "the reply shows who wrote it");
+            browser.screenshot("webclient-non-user-conversation");
+
+            pat.driver().get(link.group());
+            pat.waitForText("h1", "This link was used already");
+            assertFalse(pat.pageText().contains("Please call"));
+        }
+    }
+
     @Test
     void twoCliniciansOfAffiliatedOrganizationsFindEachOtherAndSeePresenceLive() throws Exception {
         String lastA = ItData.unique("Okafor").replace(' ', 'x');

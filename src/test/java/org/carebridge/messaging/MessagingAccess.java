@@ -10,6 +10,7 @@ import org.carebridge.audit.AuditTrail;
 import org.carebridge.audit.TestAudit;
 import org.carebridge.events.EventLog;
 import org.carebridge.events.EventLogAccess;
+import org.carebridge.messaging.outsider.OutsidersAccess;
 import org.carebridge.platform.persistence.ClusterLocksAccess;
 import org.carebridge.reachability.Reachability;
 import org.carebridge.reachability.ReachabilityAccess;
@@ -45,6 +46,7 @@ public final class MessagingAccess {
         messaging.events = events;
         messaging.audit = audit;
         messaging.sent = sent;
+        messaging.outsiderRecipients = OutsidersAccess.recipients(em, clock);
         queries.em = em;
         queries.clock = clock;
         queries.viewer = viewer;

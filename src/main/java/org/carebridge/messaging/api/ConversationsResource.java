@@ -27,6 +27,7 @@ import org.carebridge.messaging.Receipts;
 import org.carebridge.messaging.api.MessagingRequests.NewConversation;
 import org.carebridge.messaging.api.MessagingRequests.NewMessage;
 import org.carebridge.messaging.api.MessagingRequests.ReadMessages;
+import org.carebridge.messaging.outsider.OutsiderRecipients;
 import org.carebridge.platform.api.ClientAuthenticated;
 import org.carebridge.platform.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,7 +54,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConversationsResource {
 
     static final String START_EXAMPLE = """
-            {"to": {"users": [1101], "groups": [1050], "organization": false},
+            {"to": {"users": [1101], "groups": [1050], "organization": false,
+                    "emails": ["pat.lee@example.org"], "mobileNumbers": ["(508) 555-0123"]},
              "clientMessageId": "0b6f3c1e-8a52-4d3b-9c1e-2f4a5b6c7d8e",
              "text": "Bed 12 needs a review before discharge. Can you come by 3 pm?",
              "priority": "HIGH", "choices": ["Yes", "No", "Call me"]}""";
@@ -100,9 +102,12 @@ public class ConversationsResource {
     @Operation(summary = "Start a conversation with a first message",
             description = "Recipients are users, groups (members at the time of sending) and, where the organization"
                     + " allows it, the whole own organization. Everyone must be in the sender's directory; otherwise"
-                    + " nothing is sent and the answer names who is not reachable. Writing to one person again"
-                    + " continues the conversation you already have with them. The same clientMessageId again"
-                    + " returns the message already created (200) instead of sending twice.")
+                    + " nothing is sent and the answer names who is not reachable. Where the organization allows"
+                    + " messages to non-users, people without an account can be named by e-mail address (emails) or"
+                    + " mobile number (mobileNumbers, North American or +country code); each gets a mail or text"
+                    + " message without the content, with a single-use link to read and reply in a browser."
+                    + " Writing to one person again continues the conversation you already have with them. The same"
+                    + " clientMessageId again returns the message already created (200) instead of sending twice.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NewConversation.class),
             examples = @ExampleObject(name = "high priority, multiple choice", value = START_EXAMPLE)))
@@ -110,7 +115,9 @@ public class ConversationsResource {
     @APIResponse(responseCode = "200", description = "A retry: the message this clientMessageId already created")
     @APIResponse(responseCode = "400", description = "Empty or too long text, bad choices, no recipients")
     @APIResponse(responseCode = "409", description = "The clientMessageId names another message")
-    @APIResponse(responseCode = "422", description = "Some recipients are not reachable (named in the answer)")
+    @APIResponse(responseCode = "422", description = "Some recipients are not reachable (named in the answer);"
+            + " non-users named while the organization does not allow them, a malformed address (named), or more"
+            + " than " + OutsiderRecipients.MAX_PER_CONVERSATION + " non-users")
     public Response start(NewConversation request) {
         if (request == null || request.to() == null) {
             throw new MessagingRefusedException(MessagingRefusedException.Reason.INVALID,
@@ -164,7 +171,8 @@ public class ConversationsResource {
     @APIResponse(responseCode = "200", description = "A retry: the message already created")
     @APIResponse(responseCode = "404", description = "Not a conversation of the caller")
     @APIResponse(responseCode = "409", description = "The clientMessageId names another message")
-    @APIResponse(responseCode = "422", description = "Some participants are no longer reachable")
+    @APIResponse(responseCode = "422", description = "Some participants are no longer reachable, or the conversation"
+            + " has non-users and the organization no longer allows messages to them")
     public Response send(@PathParam("id") long id, NewMessage request) {
         if (request == null) {
             throw new MessagingRefusedException(MessagingRefusedException.Reason.INVALID, "Send a message.");

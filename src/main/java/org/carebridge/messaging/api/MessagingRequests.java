@@ -12,11 +12,16 @@ public final class MessagingRequests {
     private MessagingRequests() {
     }
 
-    /** Who a new conversation is for: user ids, group ids, and/or the whole own organization. */
-    public record To(List<Long> users, List<Long> groups, Boolean organization) {
+    /**
+     * Who a new conversation is for: user ids, group ids, and/or the whole own organization; and,
+     * where the organization allows messages to non-users, e-mail addresses and mobile numbers of
+     * people without an account.
+     */
+    public record To(List<Long> users, List<Long> groups, Boolean organization, List<String> emails,
+            List<String> mobileNumbers) {
 
         Recipients recipients() {
-            return new Recipients(users, groups, Boolean.TRUE.equals(organization));
+            return new Recipients(users, groups, Boolean.TRUE.equals(organization), emails, mobileNumbers);
         }
     }
 
