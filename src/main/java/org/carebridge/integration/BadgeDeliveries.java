@@ -230,7 +230,7 @@ public class BadgeDeliveries {
                 .add("messageId", String.valueOf(message.getId()))
                 .add("conversationId", String.valueOf(message.getConversation().getId()))
                 .add("externalId", delivery.getBadgeUser().getExternalId())
-                .add("from", message.getSender().getDisplayName())
+                .add("from", message.senderName())
                 .add("fromOrganization", message.getSenderOrganization().getName())
                 .add("text", message.getBody())
                 .add("priority", message.getPriority().name())

@@ -231,6 +231,11 @@ public class Message {
         return senderOutsider != null;
     }
 
+    /** The sender as people in the conversation know them: a user's name, or a non-user's address. */
+    public String senderName() {
+        return isFromOutsider() ? senderOutsider.getAddress() : sender.getDisplayName();
+    }
+
     public boolean isSentBy(User user) {
         return sender != null && Conversation.sameUser(sender, user);
     }

@@ -21,12 +21,13 @@ public enum MessageOrigin {
     }
 
     /**
-     * The origin of a stored message; the one place that decides it. Every stored message is
-     * written today by a Carebridge user in a Carebridge client through the client API. Messages
-     * from other sources map here when they are added.
+     * The origin of a stored message; the one place that decides it. A user's message was written
+     * in a Carebridge client through the client API; a non-user's reply was written by a person
+     * in their own browser on the non-user page, an application other than a Carebridge client.
+     * Nothing sends system messages yet; they map here when an integration does.
      */
     public static MessageOrigin of(Message message) {
         Objects.requireNonNull(message, "message");
-        return CLIENT_APP;
+        return message.isFromOutsider() ? OTHER_APPLICATION : CLIENT_APP;
     }
 }

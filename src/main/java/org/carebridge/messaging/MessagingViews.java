@@ -80,9 +80,7 @@ public final class MessagingViews {
         static Preview of(Message message) {
             String body = message.getBody();
             String text = body == null || body.length() <= LENGTH ? body : body.substring(0, LENGTH - 1) + "\u2026";
-            String sender = message.isFromOutsider() ? message.getSenderOutsider().getAddress()
-                    : message.getSender().getDisplayName();
-            return new Preview(message.getId(), sender, text, message.getPriority(), message.getSentAt());
+            return new Preview(message.getId(), message.senderName(), text, message.getPriority(), message.getSentAt());
         }
     }
 

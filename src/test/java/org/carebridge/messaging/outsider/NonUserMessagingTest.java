@@ -34,6 +34,8 @@ import org.carebridge.mail.OutboundMail;
 import org.carebridge.messaging.DeliveryState;
 import org.carebridge.messaging.MessageDraft;
 import org.carebridge.messaging.MessagePriority;
+import org.carebridge.messaging.Message;
+import org.carebridge.messaging.MessageOrigin;
 import org.carebridge.messaging.MessageSent;
 import org.carebridge.messaging.MessagingAccess;
 import org.carebridge.messaging.MessagingRefusedException;
@@ -311,6 +313,10 @@ class NonUserMessagingTest {
         assertEquals("Thank you, I will call at 3.", fromPat.text());
         assertEquals(address, w.in(b -> b.m().queries.conversation(w.id("a1"), conversationId)).lastMessage()
                 .senderName());
+        assertEquals(MessageOrigin.OTHER_APPLICATION, w.db.transaction(em -> MessageOrigin.of(em.find(Message.class,
+                fromPat.id()))), "for routing to linked badges, a non-user writes in another application");
+        assertEquals(MessageOrigin.CLIENT_APP, w.db.transaction(em -> MessageOrigin.of(em.find(Message.class,
+                history.get(0).id()))));
         assertEquals(1, w.in(b -> b.m().queries.conversation(w.id("a1"), conversationId)).unread());
         assertEquals(1, (int) w.in(b -> b.m().receipts.markRead(w.id("a1"), conversationId, List.of(fromPat.id()))));
         assertEquals(1, w.audit("message.non-user-replied", fromPat.id()).size());
