@@ -45,7 +45,7 @@ abstract class BrowserTestSupport {
 
     @BeforeEach
     void openBrowser() {
-        Deployments.awaitReady(baseUrl());
+        Deployments.awaitReady(baseUrl(), getClass());
         browser = new Browser(baseUrl());
     }
 

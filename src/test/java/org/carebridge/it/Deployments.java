@@ -13,7 +13,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
-    /** Servers that already failed to come up: later tests of the class fail at once. */
+    /**
+     * Servers that already failed to come up, by test class and address: later tests of the same
+     * class fail at once. Keyed by class too, because the next class boots its own server on the
+     * same port, and one slow boot must not fail it.
+     */
     private static final java.util.Set<String> NEVER_READY = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Deployments() {
@@ -36,7 +40,13 @@ public final class Deployments {
      * has finished deploying; tests that arrange data in the database first call this.
      */
     public static void awaitReady(String baseUrl) {
-        if (NEVER_READY.contains(baseUrl)) {
+        awaitReady(baseUrl, StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass());
+    }
+
+    /** {@link #awaitReady(String)} for {@code testClass}, when a shared base class calls it. */
+    public static void awaitReady(String baseUrl, Class<?> testClass) {
+        String server = testClass.getName() + " " + baseUrl;
+        if (NEVER_READY.contains(server)) {
             throw new IllegalStateException(baseUrl + " did not become ready earlier in this test class");
         }
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -61,7 +71,7 @@ public final class Deployments {
                 throw new IllegalStateException(e);
             }
         }
-        NEVER_READY.add(baseUrl);
+        NEVER_READY.add(server);
         throw new IllegalStateException(baseUrl + " did not become ready within 2 minutes"
                 + " (run with -Dpayara.consoleOutput=true to see the server's log)");
     }
