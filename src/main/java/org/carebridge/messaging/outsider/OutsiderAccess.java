@@ -30,6 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OutsiderAccess {
 
+    /** Ended sessions are deleted once unused for this long. */
+    static final Duration SESSIONS_KEPT = Duration.ofDays(1);
+
     /** The cookie that carries a session's token. */
     public static final String COOKIE = "carebridge-outsider";
     /** Anything longer is no token of ours, and is not even hashed. */
@@ -141,6 +144,19 @@ public class OutsiderAccess {
     @Transactional
     public void end(String cookieToken) {
         session(cookieToken).ifPresent(s -> s.end(clock.instant()));
+    }
+
+    /**
+     * Deletes sessions last used more than a day ago: all of them ended long before (a session
+     * lasts {@link OutsiderSession#LIFETIME_MAX} at most), and the audit trail keeps what the
+     * non-user read and wrote. One idempotent delete; any node may run it.
+     *
+     * @return how many were deleted
+     */
+    @Transactional
+    public int forgetEndedSessions() {
+        return em.createQuery("delete from OutsiderSession s where s.lastSeenAt < :before")
+                .setParameter("before", clock.instant().minus(SESSIONS_KEPT)).executeUpdate();
     }
 
     private Optional<OutsiderSession> session(String cookieToken) {

@@ -142,6 +142,11 @@ class NonUserMessagingTest {
         }
 
         /** {@code work} with messaging and the non-user parts over one transaction. */
+        long sessionsOf(long conversationId) {
+            return db.transaction(em -> em.createQuery("select count(s) from OutsiderSession s"
+                    + " where s.conversation.id = :id", Long.class).setParameter("id", conversationId).getSingleResult());
+        }
+
         <T> T in(Function<Both, T> work) {
             return db.transaction(em -> {
                 MessagingAccess m = MessagingAccess.over(em, clock);
@@ -524,6 +529,14 @@ class NonUserMessagingTest {
         assertThrows(OutsiderSessionEndedException.class, () -> w.in(b -> b.o().inbox.conversation(busy)),
                 "however busy, a page closes after 4 hours");
         assertEquals(LinkOutcome.USED, w.in(b -> b.o().access.check(longToken)).outcome());
+
+        // The daily purge forgets sessions a day after their last use, and nothing younger.
+        long conversation = late.message().getConversation().getId();
+        w.in(b -> b.o().access.forgetEndedSessions());
+        assertEquals(1L, w.sessionsOf(conversation), "the busy page's session was used within the day");
+        w.clock.advance(Duration.ofDays(1));
+        assertTrue(w.in(b -> b.o().access.forgetEndedSessions()) >= 1);
+        assertEquals(0L, w.sessionsOf(conversation));
     }
 
     @ParameterizedTest
