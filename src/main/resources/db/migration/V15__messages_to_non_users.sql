@@ -106,3 +106,5 @@ create table outsider_session (
 create index outsider_session_seen_ix on outsider_session (last_seen_at);
 
 insert into cluster_lock (name) values ('outsider-notices');
+-- Serialises recording a non-user address an organization has not written to before.
+insert into cluster_lock (name) values ('outsider-records');

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.carebridge.messaging.MessagingRefusedException;
 import org.carebridge.messaging.MessagingRefusedException.Reason;
 import org.carebridge.messaging.Recipients;
 import org.carebridge.organization.Organization;
+import org.carebridge.platform.persistence.ClusterLocks;
 import org.carebridge.user.User;
 
 /**
@@ -31,11 +33,17 @@ public class OutsiderRecipients {
     /** Non-users one conversation may have. */
     public static final int MAX_PER_CONVERSATION = 10;
 
+    /** Taken before recording an address not known yet (see {@link #resolve}). */
+    static final String RECORDS_LOCK = "outsider-records";
+
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Clock clock;
+
+    @Inject
+    ClusterLocks locks;
 
     /**
      * The non-users {@code recipients} names, as the sender's organization knows them (recorded
@@ -47,19 +55,32 @@ public class OutsiderRecipients {
         }
         Organization organization = sender.getOrganization();
         List<Outsider> outsiders = new ArrayList<>();
+        boolean locked = false;
         for (OutsiderAddress address : addresses(organization, recipients)) {
-            outsiders.add(em.createNamedQuery(Outsider.BY_ADDRESS, Outsider.class)
-                    .setParameter("organizationId", organization.getId())
-                    .setParameter("channel", address.channel())
-                    .setParameter("address", address.address())
-                    .getResultList().stream().findFirst()
-                    .orElseGet(() -> {
-                        Outsider created = new Outsider(organization, address, clock.instant());
-                        em.persist(created);
-                        return created;
-                    }));
+            Optional<Outsider> known = known(organization, address);
+            if (known.isEmpty() && !locked) {
+                // Two first messages to the same new address at once would both insert it and one
+                // would fail on the unique key: the second waits here for the first to commit,
+                // then finds its record. Held to the end of the send; only new addresses take it.
+                locks.lock(RECORDS_LOCK);
+                locked = true;
+                known = known(organization, address);
+            }
+            outsiders.add(known.orElseGet(() -> {
+                Outsider created = new Outsider(organization, address, clock.instant());
+                em.persist(created);
+                return created;
+            }));
         }
         return outsiders;
+    }
+
+    private Optional<Outsider> known(Organization organization, OutsiderAddress address) {
+        return em.createNamedQuery(Outsider.BY_ADDRESS, Outsider.class)
+                .setParameter("organizationId", organization.getId())
+                .setParameter("channel", address.channel())
+                .setParameter("address", address.address())
+                .getResultList().stream().findFirst();
     }
 
     /** The named addresses, normalized and each once, once the organization's setting and every address pass. */

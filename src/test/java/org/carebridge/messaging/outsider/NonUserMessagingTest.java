@@ -109,7 +109,7 @@ class NonUserMessagingTest {
         final Map<String, Organization> orgs = new HashMap<>();
         final Map<String, User> users = new HashMap<>();
         final Texts texts = new Texts();
-        final List<MessageSent> fired = new ArrayList<>();
+        final List<MessageSent> fired = new java.util.concurrent.CopyOnWriteArrayList<>();
         final String run = UUID.randomUUID().toString().substring(0, 8);
 
         World(TestDatabase.Kind kind) {
@@ -624,6 +624,33 @@ class NonUserMessagingTest {
                 () -> w.in(b -> b.o().inbox.answer(session, messageId, 0))).reason(), "one answer");
         assertEquals(Reason.INVALID, assertThrows(MessagingRefusedException.class,
                 () -> w.in(b -> b.o().inbox.answer(session, messageId, 5))).reason());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void firstMessagesToTheSameNewAddressAtOnceAllGoOutAndRecordItOnce(TestDatabase.Kind kind) throws Exception {
+        World w = new World(kind);
+        String address = "together-" + w.run + "@example.org";
+        int parallel = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<MessagingService.Sent>> sends = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            String from = i % 2 == 0 ? "a1" : "a2";
+            int n = i;
+            sends.add(pool.submit(() -> {
+                start.await();
+                return w.start(from, emails(address), "At once " + n);
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<MessagingService.Sent> send : sends) {
+            assertTrue(send.get().created(), "no send fails on the unique key");
+        }
+        pool.shutdown();
+        assertEquals(1L, (long) w.db.transaction(em -> em.createQuery("select count(o) from Outsider o"
+                + " where o.address = :address", Long.class).setParameter("address", address).getSingleResult()),
+                "one record of the address for the organization");
     }
 
     @ParameterizedTest

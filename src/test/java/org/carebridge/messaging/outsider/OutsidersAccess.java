@@ -75,6 +75,7 @@ public final class OutsidersAccess {
         OutsiderRecipients recipients = new OutsiderRecipients();
         recipients.em = em;
         recipients.clock = clock;
+        recipients.locks = ClusterLocksAccess.over(em, clock);
         return recipients;
     }
 
