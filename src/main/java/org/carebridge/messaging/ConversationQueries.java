@@ -199,7 +199,7 @@ public class ConversationQueries {
         Map<Long, long[]> counts = new HashMap<>();
         List<Object[]> rows = em.createQuery("select d.message.conversation.id, d.message.priority, count(d)"
                         + " from MessageDelivery d where d.recipient.id = :user"
-                        + " and d.state <> org.carebridge.messaging.DeliveryState.READ"
+                        + " and d.receipt.state <> org.carebridge.messaging.DeliveryState.READ"
                         + " and d.message.expiresAt > :now and d.message.conversation.id in :ids"
                         + " group by d.message.conversation.id, d.message.priority", Object[].class)
                 .setParameter("user", userId).setParameter("now", now).setParameter("ids", conversationIds)

@@ -2,10 +2,8 @@ package org.carebridge.messaging;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,10 +17,9 @@ import jakarta.persistence.Version;
 import org.carebridge.user.User;
 
 /**
- * One recipient's copy of a message: whether a client acknowledged it, whether it was read,
- * and the answer to a multiple-choice message. Acknowledgements arrive from several devices
- * and out of order, so the state only ever moves forward; the version column stops two
- * concurrent updates from moving it back.
+ * One recipient's copy of a message, with its {@link Receipt}: whether a client acknowledged
+ * it, whether it was read, and the answer to a multiple-choice message. The version column
+ * stops two concurrent updates from moving the state back.
  */
 @Entity
 @Table(name = "message_delivery")
@@ -31,7 +28,7 @@ import org.carebridge.user.User;
 @NamedQuery(name = MessageDelivery.OF_RECIPIENT, query = "select d from MessageDelivery d"
         + " where d.message.id = :messageId and d.recipient.id = :recipientId")
 @NamedQuery(name = MessageDelivery.UNDELIVERED_FOR, query = "select d from MessageDelivery d"
-        + " where d.recipient.id = :recipientId and d.state = org.carebridge.messaging.DeliveryState.SENT"
+        + " where d.recipient.id = :recipientId and d.receipt.state = org.carebridge.messaging.DeliveryState.SENT"
         + " and d.message.expiresAt > :now order by d.message.sentAt, d.id")
 public class MessageDelivery {
 
@@ -53,21 +50,8 @@ public class MessageDelivery {
     @JoinColumn(name = "recipient_id", nullable = false, updatable = false)
     private User recipient;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private DeliveryState state = DeliveryState.SENT;
-
-    @Column(name = "delivered_at")
-    private Instant deliveredAt;
-
-    @Column(name = "read_at")
-    private Instant readAt;
-
-    @Column(name = "response_position")
-    private Integer responsePosition;
-
-    @Column(name = "responded_at")
-    private Instant respondedAt;
+    @Embedded
+    private Receipt receipt = new Receipt();
 
     @Version
     private long version;
@@ -82,63 +66,36 @@ public class MessageDelivery {
 
     /** A client of the recipient acknowledged the message. @return whether anything changed */
     public boolean markDelivered(Instant now) {
-        if (!state.isBefore(DeliveryState.DELIVERED)) {
-            return false;
-        }
-        state = DeliveryState.DELIVERED;
-        deliveredAt = now;
-        return true;
+        return receipt.markDelivered(now);
     }
 
     /** The recipient opened the message; reading implies delivery. @return whether anything changed */
     public boolean markRead(Instant now) {
-        if (!state.isBefore(DeliveryState.READ)) {
-            return false;
-        }
-        if (deliveredAt == null) {
-            deliveredAt = now;
-        }
-        state = DeliveryState.READ;
-        readAt = now;
-        return true;
+        return receipt.markRead(now);
     }
 
-    /**
-     * The recipient picks answer {@code position} (from 0) of a multiple-choice message. One
-     * answer per recipient, while the message is still on clients; answering also reads it.
-     */
+    /** The recipient picks answer {@code position} (from 0) of a multiple-choice message ({@link Receipt#respond}). */
     public void respond(int position, Instant now) {
-        message.checkAnswer(position);
-        if (responsePosition != null) {
-            throw new IllegalStateException("This message has already been answered.");
-        }
-        if (message.isExpired(now)) {
-            throw new IllegalStateException("This message has expired and can no longer be answered.");
-        }
-        markRead(now);
-        responsePosition = position;
-        respondedAt = now;
+        receipt.respond(message, position, now);
     }
 
     public boolean isResponded() {
-        return responsePosition != null;
+        return receipt.isResponded();
     }
 
     /** The chosen answer's text; {@code null} when unanswered or once the message's content is purged. */
     public String getResponseLabel() {
-        if (responsePosition == null || message.isContentPurged()) {
-            return null;
-        }
-        return message.getChoices().get(responsePosition);
+        return receipt.responseLabel(message);
     }
 
     public Long getId() { return id; }
     public Message getMessage() { return message; }
     public User getRecipient() { return recipient; }
-    public DeliveryState getState() { return state; }
-    public Instant getDeliveredAt() { return deliveredAt; }
-    public Instant getReadAt() { return readAt; }
-    public Integer getResponsePosition() { return responsePosition; }
-    public Instant getRespondedAt() { return respondedAt; }
+    public Receipt getReceipt() { return receipt; }
+    public DeliveryState getState() { return receipt.getState(); }
+    public Instant getDeliveredAt() { return receipt.getDeliveredAt(); }
+    public Instant getReadAt() { return receipt.getReadAt(); }
+    public Integer getResponsePosition() { return receipt.getResponsePosition(); }
+    public Instant getRespondedAt() { return receipt.getRespondedAt(); }
     public long getVersion() { return version; }
 }

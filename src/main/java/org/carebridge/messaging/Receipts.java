@@ -64,7 +64,7 @@ public class Receipts {
         events.lockInOrder(locked);
         List<MessageDelivery> deliveries = em.createQuery("select d from MessageDelivery d"
                         + " where d.recipient.id = :user and d.message.id in :messages"
-                        + " and d.state = org.carebridge.messaging.DeliveryState.SENT order by d.id",
+                        + " and d.receipt.state = org.carebridge.messaging.DeliveryState.SENT order by d.id",
                         MessageDelivery.class)
                 .setParameter("user", acknowledged.userId()).setParameter("messages", acknowledged.messageIds())
                 .getResultList();
@@ -120,7 +120,7 @@ public class Receipts {
         List<MessageDelivery> deliveries = em.createQuery("select d from MessageDelivery d"
                         + " where d.recipient.id = :user and d.message.conversation.id = :conversation"
                         + " and d.message.id in :messages and d.message.expiresAt > :now"
-                        + " and d.state <> org.carebridge.messaging.DeliveryState.READ order by d.id",
+                        + " and d.receipt.state <> org.carebridge.messaging.DeliveryState.READ order by d.id",
                         MessageDelivery.class)
                 .setParameter("user", userId).setParameter("conversation", conversationId)
                 .setParameter("messages", messageIds).setParameter("now", now).getResultList();

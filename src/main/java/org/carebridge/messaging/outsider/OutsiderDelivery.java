@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,6 +21,7 @@ import jakarta.persistence.Version;
 
 import org.carebridge.messaging.DeliveryState;
 import org.carebridge.messaging.Message;
+import org.carebridge.messaging.Receipt;
 
 /**
  * One non-user's copy of a message. It carries the notice that tells them (a mail or a text
@@ -71,21 +73,8 @@ public class OutsiderDelivery {
     @JoinColumn(name = "outsider_id", nullable = false, updatable = false)
     private Outsider outsider;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private DeliveryState state = DeliveryState.SENT;
-
-    @Column(name = "delivered_at")
-    private Instant deliveredAt;
-
-    @Column(name = "read_at")
-    private Instant readAt;
-
-    @Column(name = "response_position")
-    private Integer responsePosition;
-
-    @Column(name = "responded_at")
-    private Instant respondedAt;
+    @Embedded
+    private Receipt receipt = new Receipt();
 
     @Enumerated(EnumType.STRING)
     @Column(name = "notice_state", nullable = false)
@@ -230,49 +219,28 @@ public class OutsiderDelivery {
 
     /** @return whether anything changed */
     public boolean markDelivered(Instant now) {
-        if (!state.isBefore(DeliveryState.DELIVERED)) {
-            return false;
-        }
-        state = DeliveryState.DELIVERED;
-        deliveredAt = now;
-        return true;
+        return receipt.markDelivered(now);
     }
 
     /** The non-user saw the message on their page; reading implies delivery. @return whether anything changed */
     public boolean markRead(Instant now) {
-        if (!state.isBefore(DeliveryState.READ)) {
-            return false;
-        }
-        if (deliveredAt == null) {
-            deliveredAt = now;
-        }
-        state = DeliveryState.READ;
-        readAt = now;
-        return true;
+        return receipt.markRead(now);
     }
 
     /** Answer {@code position} (from 0) of a multiple-choice message: once, before it expires; it also reads it. */
     public void respond(int position, Instant now) {
-        message.checkAnswer(position);
-        if (responsePosition != null) {
-            throw new IllegalStateException("This message has already been answered.");
-        }
-        if (message.isExpired(now)) {
-            throw new IllegalStateException("This message has expired and can no longer be answered.");
-        }
-        markRead(now);
-        responsePosition = position;
-        respondedAt = now;
+        receipt.respond(message, position, now);
     }
 
     public Long getId() { return id; }
     public Message getMessage() { return message; }
     public Outsider getOutsider() { return outsider; }
-    public DeliveryState getState() { return state; }
-    public Instant getDeliveredAt() { return deliveredAt; }
-    public Instant getReadAt() { return readAt; }
-    public Integer getResponsePosition() { return responsePosition; }
-    public Instant getRespondedAt() { return respondedAt; }
+    public Receipt getReceipt() { return receipt; }
+    public DeliveryState getState() { return receipt.getState(); }
+    public Instant getDeliveredAt() { return receipt.getDeliveredAt(); }
+    public Instant getReadAt() { return receipt.getReadAt(); }
+    public Integer getResponsePosition() { return receipt.getResponsePosition(); }
+    public Instant getRespondedAt() { return receipt.getRespondedAt(); }
     public NoticeState getNoticeState() { return noticeState; }
     public int getNoticeAttempts() { return noticeAttempts; }
     public Instant getNoticeDueAt() { return noticeDueAt; }
