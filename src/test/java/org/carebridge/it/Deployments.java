@@ -49,17 +49,24 @@ public final class Deployments {
         if (NEVER_READY.contains(server)) {
             throw new IllegalStateException(baseUrl + " did not become ready earlier in this test class");
         }
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
         java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(baseUrl + "/health/ready")).build();
+                java.net.URI.create(baseUrl + "/health/ready")).timeout(java.time.Duration.ofSeconds(10)).build();
+        // What the server last answered, for the failure message when it never becomes ready.
+        String lastAnswer = "no answer";
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                if (http.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                java.net.http.HttpResponse<String> answer = http.send(ready,
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
                     return;
                 }
+                lastAnswer = answer.statusCode() + " " + answer.body();
             } catch (java.io.IOException e) {
-                // Not listening yet.
+                // Not listening yet (or not answering).
+                lastAnswer = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -72,8 +79,8 @@ public final class Deployments {
             }
         }
         NEVER_READY.add(server);
-        throw new IllegalStateException(baseUrl + " did not become ready within 2 minutes"
-                + " (run with -Dpayara.consoleOutput=true to see the server's log)");
+        throw new IllegalStateException(baseUrl + " did not become ready within 2 minutes; /health/ready last"
+                + " answered: " + lastAnswer + " (run with -Dpayara.consoleOutput=true to see the server's log)");
     }
 
     /** Payara reports its LAN address; the server listens on loopback only. */
