@@ -11,6 +11,9 @@ const MAX_WAIT_MS = 30000;
 // (a laptop waking up, a proxy that dropped it) within 35 s instead of never.
 const PING_EVERY_MS = 25000;
 const PONG_WITHIN_MS = 10000;
+// Every socket the server takes into service starts with a "ready" event. A socket that opened
+// without one is not being served (the handshake went wrong on the server's side): open another.
+const READY_WITHIN_MS = 10000;
 
 export class EventSocket {
     /**
@@ -44,8 +47,7 @@ export class EventSocket {
     stop() {
         this.running = false;
         clearTimeout(this.timer);
-        clearInterval(this.pingTimer);
-        clearTimeout(this.pongTimer);
+        this.stopTimers();
         window.removeEventListener("online", this.onOnline);
         window.removeEventListener("offline", this.onOffline);
         if (this.socket) {
@@ -87,6 +89,12 @@ export class EventSocket {
             this.dropped = false;
             this.state("open");
             this.keepAlive(socket);
+            clearTimeout(this.readyTimer);
+            this.readyTimer = setTimeout(() => {
+                if (this.socket === socket) {
+                    this.drop("no ready event");
+                }
+            }, READY_WITHIN_MS);
             if (reconnected && this.listeners.onReconnected) {
                 this.listeners.onReconnected();
             }
@@ -100,17 +108,19 @@ export class EventSocket {
             }
             if (envelope && envelope.type === "pong") {
                 clearTimeout(this.pongTimer);
+            } else if (envelope && envelope.type === "ready" && this.socket === socket) {
+                clearTimeout(this.readyTimer);
+                this.listeners.onEvent(envelope, socket);
             } else if (envelope && typeof envelope.type === "string") {
                 this.listeners.onEvent(envelope, socket);
             }
         });
         socket.addEventListener("close", () => {
-            clearInterval(this.pingTimer);
-            clearTimeout(this.pongTimer);
             if (this.socket !== socket) {
                 return;
             }
             this.socket = null;
+            this.stopTimers();
             if (!this.running) {
                 return;
             }
@@ -141,20 +151,28 @@ export class EventSocket {
             clearTimeout(this.pongTimer);
             this.pongTimer = setTimeout(() => {
                 if (this.socket === socket) {
-                    this.drop();
+                    this.drop("no pong");
                 }
             }, PONG_WITHIN_MS);
         }, PING_EVERY_MS);
     }
 
-    /** The browser says the network is gone: close at once and show it, rather than wait for a timeout. */
-    drop() {
+    stopTimers() {
         clearInterval(this.pingTimer);
         clearTimeout(this.pongTimer);
+        clearTimeout(this.readyTimer);
+    }
+
+    /**
+     * The socket is of no use (the browser says the network is gone, no pong, no ready event):
+     * close it at once and show it, rather than wait for a timeout.
+     */
+    drop(reason = "offline") {
+        this.stopTimers();
         if (this.socket) {
             const socket = this.socket;
             this.socket = null;
-            socket.close(4000, "offline");
+            socket.close(4000, reason);
         }
         if (this.running) {
             this.dropped = true;

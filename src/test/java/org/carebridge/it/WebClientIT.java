@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.carebridge.group.ContactGroup;
 import org.carebridge.organization.Organization;
@@ -451,6 +452,33 @@ class WebClientIT extends BrowserTestSupport {
             browser.waitForText("#messages", "After the drop " + tag);
             assertEquals(1, browser.findAll("#messages .message").stream()
                     .filter(m -> m.getText().contains("Across the drop " + tag)).count(), "the message across the drop shows once");
+
+            // A socket that opens but is never served (no ready event, nothing after it): the client
+            // gives up on it after 10 s and opens another, well before its 25-second ping would notice.
+            script(browser, "const Original = window.WebSocket;"
+                    + "window.__silentSockets = 0;"
+                    + "const Silent = function (url, protocols) {"
+                    + "  window.WebSocket = Original;"
+                    + "  const socket = new Original(url, protocols);"
+                    + "  const add = socket.addEventListener.bind(socket);"
+                    + "  socket.addEventListener = (type, listener, options) =>"
+                    + "      add(type, type === 'message' ? () => {} : listener, options);"
+                    + "  window.__silentSockets++;"
+                    + "  return socket;"
+                    + "};"
+                    + "Object.assign(Silent, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});"
+                    + "window.WebSocket = Silent;");
+            goOffline(browser, true);
+            browser.waitForText("#connection", "Reconnecting");
+            goOffline(browser, false);
+            waitUntil(browser, 30, d -> ((Number) script(browser, "return window.__silentSockets")).intValue() == 1);
+            second.type("#reply-text", "Past a silent socket " + tag);
+            second.click("#reply-send");
+            second.waitForText("#messages", "Past a silent socket " + tag);
+            long silentSince = System.nanoTime();
+            browser.waitForText("#messages", "Past a silent socket " + tag);
+            assertTrue(System.nanoTime() - silentSince < TimeUnit.SECONDS.toNanos(25),
+                    "the silent socket was replaced before the keep-alive ping would have found it");
 
             // With the tab in the background (headless Chromium has no notification centre, so the page's
             // Notification is one that records, and the page is told it is hidden), a high-priority message
