@@ -40,9 +40,18 @@ public final class ItData implements AutoCloseable {
     private final EntityManagerFactory emf;
     private final Pbkdf2PasswordHashImpl hasher = new Pbkdf2PasswordHashImpl();
 
+    /** The build's own schema (pom.xml names it after the reserved port and creates it). */
+    private static String itSchema() {
+        String schema = System.getProperty("it.pg.schema");
+        if (schema == null || schema.isBlank()) {
+            throw new IllegalStateException("it.pg.schema is not set: run the in-container tests through Maven (mvn verify)");
+        }
+        return schema;
+    }
+
     public ItData() {
         String url = System.getProperty("test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test")
-                + "?currentSchema=" + System.getProperty("it.pg.schema", "carebridge_it");
+                + "?currentSchema=" + itSchema();
         UrlDataSource ds = new UrlDataSource();
         ds.setUrl(url);
         ds.setUser(System.getProperty("test.pg.user", "postgres"));
