@@ -50,6 +50,9 @@ public class DemoData {
     public static final String PRACTICE_ADMIN_PASSWORD = "Carebridge-Admin-2";
     /** PIN of every demo user for the clients. */
     public static final String DEMO_PIN = "2468";
+    /** Two clinicians of affiliated organizations, named in the banner to try the web client with. */
+    public static final String HOSPITAL_CLINICIAN_EMAIL = "priya.shah@riverside.test";
+    public static final String PRACTICE_CLINICIAN_EMAIL = "daniel.kim@oakwood.test";
 
     private static final ZoneId EASTERN = ZoneId.of("America/New_York");
 
@@ -93,6 +96,8 @@ public class DemoData {
                 + "  Organization administrator: " + HOSPITAL_ADMIN_EMAIL + " / " + HOSPITAL_ADMIN_PASSWORD + "\n"
                 + "  Practice administrator:     " + PRACTICE_ADMIN_EMAIL + " / " + PRACTICE_ADMIN_PASSWORD + "\n"
                 + "  System administrator:       " + SYSTEM_ADMIN_EMAIL + " / " + SYSTEM_ADMIN_PASSWORD + "\n"
+                + "  Clinicians in the web client " + links.page("/app/") + ": " + HOSPITAL_CLINICIAN_EMAIL
+                + " or " + PRACTICE_CLINICIAN_EMAIL + " (every demo user's PIN is " + DEMO_PIN + ")\n"
                 + "  Outgoing mail is saved as .eml files under data/mail\n");
     }
 
@@ -111,7 +116,7 @@ public class DemoData {
         hospitalAdmin.grantOrganizationAdmin(true);
         hospitalAdmin.changePasswordHash(hasher.hash(HOSPITAL_ADMIN_PASSWORD));
 
-        User cardiologist = person(hospital, "priya.shah@riverside.test", "Priya", "Shah", StaffType.PHYSICIAN, "Attending Cardiologist");
+        User cardiologist = person(hospital, HOSPITAL_CLINICIAN_EMAIL, "Priya", "Shah", StaffType.PHYSICIAN, "Attending Cardiologist");
         cardiologist.setTitle("Dr.");
         cardiologist.setCredentials("M.D.");
         cardiologist.setSpecialty("Cardiology");
@@ -136,7 +141,7 @@ public class DemoData {
         User practiceAdmin = person(practice, PRACTICE_ADMIN_EMAIL, "Olivia", "Grant", StaffType.NON_PHYSICIAN, "Practice Manager");
         practiceAdmin.grantOrganizationAdmin(true);
         practiceAdmin.changePasswordHash(hasher.hash(PRACTICE_ADMIN_PASSWORD));
-        User familyDoctor = person(practice, "daniel.kim@oakwood.test", "Daniel", "Kim", StaffType.PHYSICIAN, "Family Physician");
+        User familyDoctor = person(practice, PRACTICE_CLINICIAN_EMAIL, "Daniel", "Kim", StaffType.PHYSICIAN, "Family Physician");
         familyDoctor.setTitle("Dr.");
         familyDoctor.setCredentials("M.D.");
         familyDoctor.setSpecialty("Family Medicine");
