@@ -32,7 +32,8 @@ import static org.carebridge.directory.DirectoryRefusedException.Reason.UNKNOWN_
  * A signed-in user's directory: everyone {@link Reachability} lets them reach, the groups they
  * may address as a whole, their own organization when it allows whole-organization messages,
  * favorites first; searched, paged, and synced incrementally. Who appears is decided by
- * {@link Reachability} alone: this class only narrows, orders and shapes its answers.
+ * {@link Reachability} alone: this class only narrows, orders and shapes its answers, and lists
+ * people once ({@link UserFilter#LISTED}: a badge user linked to a profile is that profile).
  *
  * <h2>Incremental sync</h2>
  * The first page of the unfiltered directory stores a snapshot of the ids it holds and returns a
@@ -82,7 +83,7 @@ public class Directory {
         long clockValue = directoryClock.current();
         Audience audience = reachability.audienceOf(me);
         Set<Long> favorites = favoriteIds(me.getId());
-        UserFilter filter = UserFilter.ALL.named(search);
+        UserFilter filter = UserFilter.LISTED.named(search);
 
         List<DirectoryEntry> entries = new ArrayList<>();
         if (firstPage) {
@@ -143,7 +144,7 @@ public class Directory {
             }
         }
         Map<Long, DirectoryEntry> people = new LinkedHashMap<>();
-        for (User u : reachability.users(audience, me.getId(), UserFilter.ALL.changedSince(token.clock()),
+        for (User u : reachability.users(audience, me.getId(), UserFilter.LISTED.changedSince(token.clock()),
                 Integer.MAX_VALUE)) {
             people.put(u.getId(), DirectoryEntry.of(u, favorites.contains(u.getId())));
         }
@@ -151,7 +152,7 @@ public class Directory {
         List<Long> ids = new ArrayList<>(resend);
         for (int from = 0; from < ids.size(); from += 1_000) {
             Set<Long> chunk = new HashSet<>(ids.subList(from, Math.min(ids.size(), from + 1_000)));
-            for (User u : reachability.users(audience, me.getId(), UserFilter.ALL.only(chunk), chunk.size())) {
+            for (User u : reachability.users(audience, me.getId(), UserFilter.LISTED.only(chunk), chunk.size())) {
                 people.put(u.getId(), DirectoryEntry.of(u, favorites.contains(u.getId())));
             }
         }
@@ -222,7 +223,7 @@ public class Directory {
     }
 
     private SnapshotContents contentsNow(User me, Audience audience, Set<Long> favorites) {
-        Set<Long> users = new HashSet<>(reachability.userIds(audience, me.getId(), UserFilter.ALL));
+        Set<Long> users = new HashSet<>(reachability.userIds(audience, me.getId(), UserFilter.LISTED));
         Set<Long> groups = new HashSet<>();
         reachability.addressableGroups(audience).forEach(g -> groups.add(g.getId()));
         Set<Long> organizations = me.getOrganization().isWholeOrganizationMessaging()

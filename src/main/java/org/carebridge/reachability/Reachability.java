@@ -188,6 +188,9 @@ public class Reachability {
         if (filter.changedSince() != null) {
             jpql.append(" and u.directoryVersion > :since");
         }
+        if (filter.asListed()) {
+            jpql.append(" and u.linkedUser is null");
+        }
         if (filter.after() != null) {
             jpql.append(" and (u.lastName > :afterLast or (u.lastName = :afterLast and (u.firstName > :afterFirst"
                     + " or (u.firstName = :afterFirst and u.id > :afterId))))");

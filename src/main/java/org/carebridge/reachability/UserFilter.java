@@ -16,14 +16,20 @@ import java.util.Set;
  * @param exceptIds    never these users ({@code null}: none excluded)
  * @param changedSince only users whose directory version is greater ({@code null}: any)
  * @param after        only users sorting after this position ({@code null}: from the start)
+ * @param asListed     people as a directory lists them: a badge user linked to a Carebridge profile
+ *                     is that profile's person and is left out, so the person is listed once (still
+ *                     reachable, for conversations that already include the badge user)
  */
 public record UserFilter(List<String> nameWords, Set<Long> onlyIds, Set<Long> exceptIds, Long changedSince,
-        SortKey after) {
+        SortKey after, boolean asListed) {
 
     /** At most this many search words count; more would only slow the query. */
     public static final int MAX_WORDS = 5;
 
-    public static final UserFilter ALL = new UserFilter(List.of(), null, null, null, null);
+    public static final UserFilter ALL = new UserFilter(List.of(), null, null, null, null, false);
+
+    /** Everyone a directory lists: {@link #ALL} without badge users linked to a profile. */
+    public static final UserFilter LISTED = new UserFilter(List.of(), null, null, null, null, true);
 
     public UserFilter {
         nameWords = nameWords == null ? List.of() : List.copyOf(nameWords);
@@ -44,22 +50,22 @@ public record UserFilter(List<String> nameWords, Set<Long> onlyIds, Set<Long> ex
     }
 
     public UserFilter named(String text) {
-        return new UserFilter(words(text), onlyIds, exceptIds, changedSince, after);
+        return new UserFilter(words(text), onlyIds, exceptIds, changedSince, after, asListed);
     }
 
     public UserFilter only(Set<Long> ids) {
-        return new UserFilter(nameWords, ids, exceptIds, changedSince, after);
+        return new UserFilter(nameWords, ids, exceptIds, changedSince, after, asListed);
     }
 
     public UserFilter except(Set<Long> ids) {
-        return new UserFilter(nameWords, onlyIds, ids, changedSince, after);
+        return new UserFilter(nameWords, onlyIds, ids, changedSince, after, asListed);
     }
 
     public UserFilter changedSince(long clockValue) {
-        return new UserFilter(nameWords, onlyIds, exceptIds, clockValue, after);
+        return new UserFilter(nameWords, onlyIds, exceptIds, clockValue, after, asListed);
     }
 
     public UserFilter after(SortKey key) {
-        return new UserFilter(nameWords, onlyIds, exceptIds, changedSince, key);
+        return new UserFilter(nameWords, onlyIds, exceptIds, changedSince, key, asListed);
     }
 }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -405,6 +406,40 @@ class DirectoryTest {
             return null;
         });
         assertEquals(List.of(w.id("ext")), changes(kind, w, "a1", ended.syncToken()).removedUsers());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aBadgeUserLinkedToAProfileIsListedOnceAsThatProfile(TestDatabase.Kind kind) {
+        World w = new World(kind);
+        DirectoryPage before = firstPage(kind, w, "b1");
+        Set<Long> everyone = peopleIn(before.entries());
+        assertTrue(everyone.containsAll(w.ids("a2", "ext")), "both the badge and the profile are listed while apart");
+        Set<Long> withoutBadge = new HashSet<>(everyone);
+        withoutBadge.remove(w.id("ext"));
+        String token = before.syncToken();
+        // Eve's badge is linked to Aaron Zimmer's profile (the same person): only the profile is listed.
+        tx(kind, em -> {
+            em.find(User.class, w.id("ext")).linkTo(em.find(User.class, w.id("a2")));
+            return null;
+        });
+        assertEquals(withoutBadge, peopleIn(firstPage(kind, w, "b1").entries()));
+        assertEquals(Set.of(), peopleIn(directory(kind, d -> d.page(w.users.get("b1"), "Eve", 50, null)).entries()),
+                "a search finds the person by the profile's name only");
+        DirectoryChanges linked = changes(kind, w, "b1", token);
+        assertEquals(List.of(w.id("ext")), linked.removedUsers());
+        // Still reachable: a conversation that already includes the badge user goes on.
+        boolean reachable = tx(kind, em -> ReachabilityAccess.over(em).mayReach(em.find(User.class, w.id("b1")),
+                em.find(User.class, w.id("ext"))));
+        assertTrue(reachable);
+        // Unlinked, the two are listed apart again, as the guide explains.
+        tx(kind, em -> {
+            em.find(User.class, w.id("ext")).unlink();
+            return null;
+        });
+        DirectoryChanges unlinked = changes(kind, w, "b1", linked.syncToken());
+        assertEquals(w.ids("ext"), peopleIn(unlinked.changed()));
+        assertEquals(everyone, peopleIn(firstPage(kind, w, "b1").entries()));
     }
 
     @ParameterizedTest
