@@ -392,7 +392,12 @@ public final class ReferenceConnector implements AutoCloseable {
             usage("Give --id and --contacts, and the shared key in the environment variable CAREBRIDGE_SHARED_KEY.");
         }
         Path file = Path.of(contacts);
-        ContactFiles.read(file); // fail fast on a bad file
+        try {
+            ContactFiles.read(file); // fail fast on a bad file
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("Cannot read the contacts in " + file + ": " + e.getMessage());
+            System.exit(2);
+        }
         ReferenceConnector connector = connect(URI.create(server), id, key, kind, () -> ContactFiles.read(file), System.out);
         connector.answerWith(answerWith);
         Runtime.getRuntime().addShutdownHook(new Thread(connector::close));
