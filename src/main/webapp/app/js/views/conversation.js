@@ -17,6 +17,46 @@ function isMine(message, me) {
     return !!message.sender && message.sender.id === me;
 }
 
+// How far a copy has come; it never goes back. Events and page loads arrive in any order (a
+// page read before an acknowledgement can come back after its receipt event), so two views of one
+// message are merged by keeping what is further along, never by taking the later one.
+const STATE_RANK = {SENT: 0, DELIVERED: 1, READ: 2};
+
+function further(a, b) {
+    return (STATE_RANK[b] ?? -1) > (STATE_RANK[a] ?? -1) ? b : a;
+}
+
+/** One recipient's entry from two views: the further state with its times, an answer once given. */
+function mergedRecipient(known, incoming) {
+    const state = further(known.state, incoming.state);
+    const from = state === incoming.state ? incoming : known;
+    return Object.assign({}, incoming, {
+        state, deliveredAt: from.deliveredAt ?? known.deliveredAt ?? incoming.deliveredAt,
+        readAt: from.readAt ?? known.readAt ?? incoming.readAt,
+        response: incoming.response ?? known.response,
+        respondedAt: incoming.respondedAt ?? known.respondedAt,
+        notice: incoming.notice === "QUEUED" && known.notice && known.notice !== "QUEUED" ? known.notice : incoming.notice
+    });
+}
+
+/** {@code incoming} (a page or an event) with nothing in it behind what {@code known} already shows. */
+export function mergedMessage(known, incoming) {
+    if (!known) {
+        return incoming;
+    }
+    const merged = Object.assign({}, incoming, {
+        state: further(known.state, incoming.state),
+        response: incoming.response ?? known.response
+    });
+    if (incoming.recipients && known.recipients) {
+        merged.recipients = incoming.recipients.map((r) => {
+            const same = known.recipients.find((k) => r.nonUserId ? k.nonUserId === r.nonUserId : k.userId === r.userId);
+            return same ? mergedRecipient(same, r) : r;
+        });
+    }
+    return merged;
+}
+
 /** The recipient entry a receipt or response event is about: a user's or a non-user's. */
 function recipientOf(message, payload) {
     return message.recipients.find((x) => payload.nonUserId ? x.nonUserId === payload.nonUserId
@@ -186,10 +226,11 @@ export function renderConversation(main, app, conversationId) {
             remove(message.id);
             return;
         }
-        messages.set(message.id, message);
+        messages.set(message.id, mergedMessage(messages.get(message.id), message));
+        applyEarlyChanges(message.id);
         scheduleExpiry(message);
         draw();
-        markRead([message]);
+        markRead([messages.get(message.id)]);
     }
 
     /** Tells the server the user has seen others' messages, while the page is visible. */
@@ -246,11 +287,14 @@ export function renderConversation(main, app, conversationId) {
         }
         try {
             const page = await api.get("conversations/" + conversationId + "/messages?" + parameters);
+            // Merged with what events said meanwhile: the page may have been read before them.
+            const known = new Map(messages);
             if (!before) {
                 messages.clear();
             }
             for (const message of page.messages) {
-                messages.set(message.id, message);
+                messages.set(message.id, mergedMessage(known.get(message.id), message));
+                applyEarlyChanges(message.id);
                 scheduleExpiry(message);
             }
             olderCursor = page.olderCursor || null;
@@ -272,12 +316,25 @@ export function renderConversation(main, app, conversationId) {
         return payload && payload.conversationId === conversationId;
     }
 
+    // Receipts and answers for a message not on the page yet (its page or send answer still on the
+    // way): applied when it arrives, so they are not lost. Bounded: a message that never comes
+    // (an older page not shown) must not make this grow.
+    const earlyChanges = new Map();
+
     function updateMessage(id, change) {
         const message = messages.get(id);
         if (message) {
             change(message);
             draw();
+        } else if (earlyChanges.size < 200 || earlyChanges.has(id)) {
+            earlyChanges.set(id, [...(earlyChanges.get(id) || []), change]);
         }
+    }
+
+    function applyEarlyChanges(id) {
+        const changes = earlyChanges.get(id);
+        earlyChanges.delete(id);
+        (changes || []).forEach((change) => change(messages.get(id)));
     }
 
     earlier.addEventListener("click", () => loadPage(olderCursor));
@@ -289,11 +346,12 @@ export function renderConversation(main, app, conversationId) {
         app.subscribe("receipt", (p) => ours(p) && updateMessage(p.messageId, (m) => {
             if (m.recipients) {
                 const r = recipientOf(m, p);
-                if (r) {
-                    Object.assign(r, {state: p.state, deliveredAt: p.deliveredAt, readAt: p.readAt});
+                if (r && further(r.state, p.state) === p.state) {
+                    Object.assign(r, {state: p.state, deliveredAt: p.deliveredAt ?? r.deliveredAt,
+                        readAt: p.readAt ?? r.readAt});
                 }
             } else if (p.recipientId === me) {
-                m.state = p.state;
+                m.state = further(m.state, p.state);
             }
         })),
         app.subscribe("response", (p) => ours(p) && updateMessage(p.messageId, (m) => {
