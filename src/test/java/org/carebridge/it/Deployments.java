@@ -80,7 +80,8 @@ public final class Deployments {
         }
         NEVER_READY.add(server);
         throw new IllegalStateException(baseUrl + " did not become ready within 2 minutes; /health/ready last"
-                + " answered: " + lastAnswer + " (run with -Dpayara.consoleOutput=true to see the server's log)");
+                + " answered: " + lastAnswer + "; the server's log is in target/failsafe-reports/"
+                + testClass.getName() + "-output.txt");
     }
 
     /** Payara reports its LAN address; the server listens on loopback only. */
