@@ -299,7 +299,7 @@ export function renderConversation(main, app, conversationId) {
             }
             olderCursor = page.olderCursor || null;
             draw();
-            markRead(page.messages);
+            markRead(page.messages.map((m) => messages.get(m.id)).filter(Boolean));
         } catch (error) {
             if (error.status !== 401 && error.status !== 404) {
                 showAlert(box, error.status === 0 ? "Messages could not be loaded: no connection. They will refresh "
