@@ -30,7 +30,12 @@ public class StoppedServersGone implements AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         for (ProcessHandle server : servers()) {
-            if (!exited(server, GRACE)) {
+            long since = System.nanoTime();
+            if (exited(server, GRACE)) {
+                System.err.println("[StoppedServersGone] test server " + server.pid() + " exited "
+                        + Duration.ofNanos(System.nanoTime() - since).toMillis() + " ms after "
+                        + context.getRequiredTestClass().getSimpleName() + " ended");
+            } else {
                 Path dump = threadDump(server, context.getRequiredTestClass().getSimpleName());
                 System.err.println("The test server " + server.pid() + " stopped after "
                         + context.getRequiredTestClass().getSimpleName() + " was still running after "
