@@ -15,7 +15,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One mail in the outbox, with its delivery state and retry schedule. */
+/**
+ * One mail in the outbox, with its delivery state and retry schedule. Once a mail is settled
+ * (sent, or given up) its text and HTML are erased: many hold a link that works for days
+ * (registration, PIN reset, a non-user's message), and the database need not keep a usable copy
+ * of it. Recipient, subject, state and times stay as the record of what went out.
+ */
 @Entity
 @Table(name = "outbound_mail")
 @NamedQuery(name = OutboundMail.DUE, query = "select m from OutboundMail m where m.state = org.carebridge.mail.MailState.QUEUED"
@@ -38,10 +43,10 @@ public class OutboundMail {
     @Column(nullable = false, updatable = false)
     private String subject;
 
-    @Column(name = "text_body", nullable = false, updatable = false)
+    @Column(name = "text_body", nullable = false)
     private String textBody;
 
-    @Column(name = "html_body", updatable = false)
+    @Column(name = "html_body")
     private String htmlBody;
 
     @Enumerated(EnumType.STRING)
@@ -88,6 +93,7 @@ public class OutboundMail {
         state = MailState.SENT;
         sentAt = now;
         lastError = null;
+        eraseContent();
     }
 
     /**
@@ -99,6 +105,7 @@ public class OutboundMail {
         lastError = truncate(error);
         if (attempts >= MAX_ATTEMPTS) {
             state = MailState.FAILED;
+            eraseContent();
             return;
         }
         Duration backoff = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
@@ -110,6 +117,18 @@ public class OutboundMail {
         attempts++;
         lastError = truncate(error);
         state = MailState.FAILED;
+        eraseContent();
+    }
+
+    /** Settled: nothing will send the content again, so its links do not stay in the database. */
+    private void eraseContent() {
+        textBody = "";
+        htmlBody = null;
+    }
+
+    /** Whether the text and HTML are still held (only while the mail may still be sent). */
+    public boolean holdsContent() {
+        return !textBody.isEmpty() || htmlBody != null;
     }
 
     private static String truncate(String error) {

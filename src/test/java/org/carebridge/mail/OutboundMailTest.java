@@ -57,6 +57,31 @@ class OutboundMailTest {
     }
 
     @Test
+    void theContentWithItsLinksIsKeptOnlyUntilTheMailIsSettled() {
+        OutboundMail waiting = new OutboundMail(new MailMessage("a@b.test", "Reset your PIN",
+                "Open https://x.test/pin/reset?token=secret", "<a href=\"https://x.test/pin/reset?token=secret\">Reset</a>"), NOW);
+        waiting.failedTemporarily("busy", NOW, RETRY);
+        assertTrue(waiting.holdsContent(), "a retry still needs it");
+        assertTrue(waiting.message().text().contains("token=secret"));
+        waiting.sent(NOW.plusSeconds(31));
+        assertFalse(waiting.holdsContent());
+        assertFalse(waiting.message().text().contains("secret"));
+        assertEquals(null, waiting.message().html());
+        assertEquals("Reset your PIN", waiting.message().subject(), "what went out, to whom, stays");
+        assertEquals("a@b.test", waiting.getRecipient());
+
+        OutboundMail rejected = mail();
+        rejected.failedPermanently("550 no such user");
+        assertFalse(rejected.holdsContent());
+        OutboundMail givenUp = mail();
+        for (int i = 0; i < OutboundMail.MAX_ATTEMPTS; i++) {
+            givenUp.failedTemporarily("connection refused", NOW, RETRY);
+        }
+        assertEquals(MailState.FAILED, givenUp.getState());
+        assertFalse(givenUp.holdsContent());
+    }
+
+    @Test
     void layoutEscapesHtmlAndKeepsTheLinkInBothParts() {
         MailMessage m = MailLayout.compose("a@b.test", "Hi", "St. <Mary's> & Co", List.of("Hello <b>you</b>"),
                 new MailLayout.Action("Open", "https://x.test/p?token=a&b"), "Bye");

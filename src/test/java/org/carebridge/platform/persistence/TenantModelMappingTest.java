@@ -322,6 +322,12 @@ class TenantModelMappingTest {
             em.find(OutboundMail.class, ids[2]).sent(NOW.plusSeconds(5));
         });
         run(kind, em -> {
+            Object[] stored = (Object[]) em.createNativeQuery("select text_body, subject from outbound_mail where id = "
+                    + ids[2]).getSingleResult();
+            assertEquals(List.of("", "Join"), List.of(String.valueOf(stored[0]), String.valueOf(stored[1])),
+                    "a sent mail's text (its link) is erased in the database; the subject stays");
+        });
+        run(kind, em -> {
             List<UserInvitation> awaiting = em.createNamedQuery(UserInvitation.AWAITING_MAIL_OUTCOME,
                     UserInvitation.class).getResultList();
             assertEquals(1, awaiting.size());
