@@ -47,7 +47,8 @@ class NewMessagePushTest {
         push.executor = (ManagedExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("execute")) {
-                        throw new UnsupportedOperationException(method.getName());
+                        throw new AssertionError("NewMessagePush hands work to its executor with execute only, not "
+                                + method.getName());
                     }
                     tasks++;
                     ((Runnable) args[0]).run();
