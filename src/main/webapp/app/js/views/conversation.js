@@ -29,10 +29,10 @@ function further(a, b) {
 /** One recipient's entry from two views: the further state with its times, an answer once given. */
 function mergedRecipient(known, incoming) {
     const state = further(known.state, incoming.state);
-    const from = state === incoming.state ? incoming : known;
+    const [from, other] = state === incoming.state ? [incoming, known] : [known, incoming];
     return Object.assign({}, incoming, {
-        state, deliveredAt: from.deliveredAt ?? known.deliveredAt ?? incoming.deliveredAt,
-        readAt: from.readAt ?? known.readAt ?? incoming.readAt,
+        state, deliveredAt: from.deliveredAt ?? other.deliveredAt,
+        readAt: from.readAt ?? other.readAt,
         response: incoming.response ?? known.response,
         respondedAt: incoming.respondedAt ?? known.respondedAt,
         notice: incoming.notice === "QUEUED" && known.notice && known.notice !== "QUEUED" ? known.notice : incoming.notice
@@ -40,7 +40,7 @@ function mergedRecipient(known, incoming) {
 }
 
 /** {@code incoming} (a page or an event) with nothing in it behind what {@code known} already shows. */
-export function mergedMessage(known, incoming) {
+function mergedMessage(known, incoming) {
     if (!known) {
         return incoming;
     }
@@ -346,9 +346,9 @@ export function renderConversation(main, app, conversationId) {
         app.subscribe("receipt", (p) => ours(p) && updateMessage(p.messageId, (m) => {
             if (m.recipients) {
                 const r = recipientOf(m, p);
-                if (r && further(r.state, p.state) === p.state) {
-                    Object.assign(r, {state: p.state, deliveredAt: p.deliveredAt ?? r.deliveredAt,
-                        readAt: p.readAt ?? r.readAt});
+                if (r) {
+                    Object.assign(r, mergedRecipient(r, Object.assign({}, r,
+                        {state: p.state, deliveredAt: p.deliveredAt, readAt: p.readAt})));
                 }
             } else if (p.recipientId === me) {
                 m.state = further(m.state, p.state);
